@@ -1,0 +1,100 @@
+"""The exceptions ``decline`` raises.
+
+Every error the library raises on purpose derives from :class:`DeclineError`::
+
+    DeclineError
+    ├── GuidanceError        (also a ValueError) a text breaks the guidance; carries .diagnostics
+    ├── FieldError           (also a ValueError) a field's value is refused; carries .field
+    ├── UnknownLocaleError   (also a LookupError) no catalog for the locale asked for
+    └── UnknownToneError     (also a LookupError) no tone of that name
+
+A value of the wrong *type* raises the built-in :class:`TypeError`, with the field's
+name in the message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decline.guidance import Diagnostic
+
+__all__ = [
+    "DeclineError",
+    "FieldError",
+    "GuidanceError",
+    "UnknownLocaleError",
+    "UnknownToneError",
+]
+
+
+class DeclineError(Exception):
+    """Base class of every error ``decline`` raises on purpose."""
+
+
+class FieldError(DeclineError, ValueError):
+    """A field's value is refused.
+
+    Attributes:
+        field: The dotted name of the field, e.g. ``"offer.contact.email"``.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class GuidanceError(DeclineError, ValueError):
+    """A reason or letter breaks the guidance.
+
+    Attributes:
+        diagnostics: The findings, errors first.
+    """
+
+    def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = ()) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
+        details = "".join(
+            f"\n  {d.rule} ({d.severity.value}): {d.message}" for d in self.diagnostics
+        )
+        super().__init__(message + details)
+
+
+class UnknownLocaleError(DeclineError, LookupError):
+    """No catalog exists for the locale asked for.
+
+    Attributes:
+        identifier: The locale as it was given.
+        available: The locales that are supported.
+    """
+
+    def __init__(self, identifier: object, available: Iterable[str]) -> None:
+        self.identifier = identifier
+        self.available = tuple(available)
+        super().__init__(
+            f"locale: {identifier!r} is not supported; "
+            f"use one of {', '.join(self.available)}"
+        )
+
+    def __str__(self) -> str:  # LookupError would quote the message otherwise
+        return str(self.args[0])
+
+
+class UnknownToneError(DeclineError, LookupError):
+    """No tone of that name is built in, registered or installed.
+
+    Attributes:
+        name: The tone name as it was given.
+        available: The names of the tones that exist.
+    """
+
+    def __init__(self, name: object, available: Iterable[str]) -> None:
+        self.name = name
+        self.available = tuple(available)
+        super().__init__(
+            f"tone: {name!r} is unknown; use one of {', '.join(self.available)}"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -1,0 +1,467 @@
+"""The data a letter is made from: :class:`Person`, :class:`Offer`, :class:`DeclineReason`.
+
+All three are frozen attrs classes. Strings are normalised to Unicode NFC and
+trimmed; every refused value raises :class:`~decline.FieldError` (a ``ValueError``)
+or ``TypeError`` naming the field and saying what to do.
+
+Limits (characters) on free text:
+
+========================  =====
+field                     limit
+========================  =====
+names, honorific, phone   100 / 20 / 40
+company, position         200
+e-mail address            254
+link (URL)                2 000 (at most 10 links)
+reason text               400
+interviewers              at most 20 people
+========================  =====
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable
+from email.errors import HeaderParseError
+from email.headerregistry import Address
+from typing import Any, ClassVar, TypeVar
+from urllib.parse import urlsplit
+
+import attrs
+
+from decline._errors import FieldError, GuidanceError
+
+__all__ = ["LIMITS", "DeclineReason", "Offer", "Person", "ReasonKind"]
+
+#: Maximum length, in characters, of each free-text field.
+LIMITS: dict[str, int] = {
+    "name": 100,
+    "honorific": 20,
+    "phone": 40,
+    "company": 200,
+    "position": 200,
+    "email": 254,
+    "link": 2000,
+    "links": 10,
+    "reason": 400,
+    "interviewers": 20,
+}
+
+# C0 and C1 controls, DEL, line and paragraph separators; bidi overrides that can
+# disguise a name (U+202A-U+202E, U+2066-U+2069).
+_FORBIDDEN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{2,38}$")
+_T = TypeVar("_T")
+
+
+def _field_name(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__.lower()}.{attribute.name}"
+
+
+def _clean(field: str, value: object, limit: int, *, single_line: bool = True) -> str:
+    """Check and normalise one free-text value."""
+    if not isinstance(value, str):
+        raise TypeError(f"{field}: expected a string, got {type(value).__name__}")
+    try:
+        text = unicodedata.normalize("NFC", value).strip()
+    except UnicodeError as exc:  # lone surrogates cannot be normalised or encoded
+        raise FieldError(field, "contains characters that are not valid Unicode") from exc
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        raise FieldError(field, "contains a lone surrogate; pass valid Unicode text")
+    if not text:
+        raise FieldError(field, "must not be empty")
+    if len(text) > limit:
+        raise FieldError(field, f"is {len(text)} characters long; the limit is {limit}")
+    bad = _FORBIDDEN.search(text if single_line else text.replace("\n", " "))
+    if bad is not None:
+        what = "a line break" if bad.group() in "\r\n\u2028\u2029" else "a control character"
+        raise FieldError(
+            field, f"contains {what} ({bad.group()!r}); write it on one line"
+        )
+    return text
+
+
+@attrs.frozen(repr=False)
+class _Text:
+    """Validator: a trimmed, non-empty, single-line string within a limit."""
+
+    limit: int
+    optional: bool = False
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and self.optional:
+            return
+        field = _field_name(instance, attribute)
+        cleaned = _clean(field, value, self.limit)
+        if cleaned != value:  # the converter normalises, so this means misuse
+            raise FieldError(field, "must be trimmed NFC text")
+
+    def __repr__(self) -> str:
+        return f"<text validator, at most {self.limit} characters>"
+
+
+def _normalise(value: object) -> object:
+    """Converter: NFC-normalise and trim strings; leave other values to the validator."""
+    if isinstance(value, str):
+        try:
+            return unicodedata.normalize("NFC", value).strip()
+        except UnicodeError:
+            return value
+    return value
+
+
+def _check_email(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    field = _field_name(instance, attribute)
+    text = _clean(field, value, LIMITS["email"])
+    try:
+        address = Address(addr_spec=text)
+    except (HeaderParseError, ValueError, IndexError) as exc:
+        raise FieldError(field, f"{text!r} is not an e-mail address ({exc})") from None
+    if not address.username or "." not in address.domain or " " in text:
+        raise FieldError(
+            field, f"{text!r} is not an e-mail address; write it as name@example.org"
+        )
+
+
+def _check_phone(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    field = _field_name(instance, attribute)
+    text = _clean(field, value, LIMITS["phone"])
+    if not _PHONE.match(text):
+        raise FieldError(
+            field, f"{text!r} is not a phone number; use digits, spaces and + ( ) - ."
+        )
+
+
+def _to_tuple(value: object) -> object:
+    """Converter: accept any iterable (a lone string is one item)."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Iterable) and not isinstance(value, (bytes, dict)):
+        return tuple(value)
+    return value
+
+
+def _to_links(value: object) -> object:
+    """Converter: any iterable of URLs (a lone string is one URL), normalised."""
+    value = _to_tuple(value)
+    if isinstance(value, tuple):
+        return tuple(_normalise(item) for item in value)
+    return value
+
+
+def _check_links(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    field = _field_name(instance, attribute)
+    if not isinstance(value, tuple):
+        raise TypeError(f"{field}: expected a sequence of URLs, got {type(value).__name__}")
+    if len(value) > LIMITS["links"]:
+        raise FieldError(field, f"has {len(value)} links; the limit is {LIMITS['links']}")
+    for index, link in enumerate(value):
+        item = f"{field}[{index}]"
+        text = _clean(item, link, LIMITS["link"])
+        if text != link:
+            raise FieldError(item, "must be trimmed NFC text")
+        if any(ch.isspace() for ch in text) or any(ch in text for ch in "<>\"'`"):
+            raise FieldError(item, f"{text!r} is not a URL: it contains spaces, quotes or angle brackets")
+        parts = urlsplit(text)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FieldError(
+                item, f"{text!r} is not an http(s) URL; write it as https://example.org/me"
+            )
+
+
+def _check_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    field = _field_name(instance, attribute)
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise TypeError(
+            f"{field}: expected a datetime.date, got {type(value).__name__}"
+            + ("; use .date()" if isinstance(value, dt.datetime) else "")
+        )
+
+
+def _instance_of(kind: type[_T], *, optional: bool = False) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise TypeError(
+                f"{_field_name(instance, attribute)}: expected {kind.__name__}, "
+                f"got {type(value).__name__}"
+            )
+
+    return check
+
+
+@attrs.frozen(kw_only=False)
+class Person:
+    """Someone a letter is written to, from or about.
+
+    Attributes:
+        name: The full name, e.g. ``"Mette Hansen"``.
+        email: An e-mail address (``name@example.org``), or ``None``.
+        honorific: A title used before the surname in formal greetings where the
+            language uses one (``"Ms"``, ``"Dr."``), or ``None``.
+        links: Professional pages (LinkedIn, a website): http(s) URLs.
+        phone: A phone number, or ``None``.
+
+    Examples:
+        >>> Person("Mette Hansen", email="mette@nordlys.example").first_name
+        'Mette'
+    """
+
+    name: str = attrs.field(converter=_normalise, validator=_Text(LIMITS["name"]))
+    email: str | None = attrs.field(
+        default=None, kw_only=True, converter=_normalise, validator=_check_email
+    )
+    honorific: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_normalise,
+        validator=_Text(LIMITS["honorific"], optional=True),
+    )
+    links: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_links, validator=_check_links
+    )
+    phone: str | None = attrs.field(
+        default=None, kw_only=True, converter=_normalise, validator=_check_phone
+    )
+
+    @property
+    def first_name(self) -> str:
+        """The first word of the name."""
+        return self.name.split()[0]
+
+    @property
+    def surname(self) -> str:
+        """The last word of the name."""
+        return self.name.split()[-1]
+
+
+@attrs.frozen
+class Offer:
+    """A job offer the candidate is declining.
+
+    Attributes:
+        company: The employer's name.
+        position: The job title offered.
+        contact: The recruiter or hiring manager the candidate dealt with; the
+            letters are addressed to this person.
+        candidate: The person declining.
+        received_on: The day the offer arrived, if known.
+        respond_by: The deadline for an answer, if any; not before *received_on*.
+        interviewers: The people the candidate met, thanked by name.
+        referral_requested: Whether the employer asked the candidate to suggest
+            someone else. Only then may a letter offer a referral (guidance G6).
+
+    Examples:
+        >>> offer = Offer(
+        ...     company="Nordlys A/S",
+        ...     position="Data Engineer",
+        ...     contact=Person("Mette Hansen"),
+        ...     candidate=Person("Jonas Berg"),
+        ... )
+        >>> offer.company
+        'Nordlys A/S'
+    """
+
+    company: str = attrs.field(converter=_normalise, validator=_Text(LIMITS["company"]))
+    position: str = attrs.field(converter=_normalise, validator=_Text(LIMITS["position"]))
+    contact: Person = attrs.field(validator=_instance_of(Person))
+    candidate: Person = attrs.field(validator=_instance_of(Person))
+    received_on: dt.date | None = attrs.field(default=None, validator=_check_date)
+    respond_by: dt.date | None = attrs.field(default=None, validator=_check_date)
+    interviewers: tuple[Person, ...] = attrs.field(default=(), converter=_to_tuple)
+    referral_requested: bool = attrs.field(default=False, validator=_instance_of(bool))
+
+    @respond_by.validator
+    def _after_received(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if (
+            isinstance(value, dt.date)
+            and isinstance(self.received_on, dt.date)
+            and value < self.received_on
+        ):
+            raise FieldError(
+                "offer.respond_by",
+                f"{value.isoformat()} is before received_on "
+                f"({self.received_on.isoformat()}); the deadline cannot come first",
+            )
+
+    @interviewers.validator
+    def _people(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise TypeError(
+                f"offer.interviewers: expected a sequence of Person, got {type(value).__name__}"
+            )
+        if len(value) > LIMITS["interviewers"]:
+            raise FieldError(
+                "offer.interviewers",
+                f"has {len(value)} people; the limit is {LIMITS['interviewers']}",
+            )
+        for index, person in enumerate(value):
+            if not isinstance(person, Person):
+                raise TypeError(
+                    f"offer.interviewers[{index}]: expected Person, "
+                    f"got {type(person).__name__}"
+                )
+
+
+class ReasonKind(enum.Enum):
+    """The canned reasons, each with a neutral one-sentence wording per locale and tone."""
+
+    OTHER_OFFER = "other_offer"
+    CAREER_FIT = "career_fit"
+    COMPENSATION = "compensation"
+    LOCATION = "location"
+    PERSONAL = "personal"
+    STAYING = "staying"
+    UNSPECIFIED = "unspecified"
+
+    @property
+    def msgid(self) -> str:
+        """The catalog message id of the canned wording."""
+        return f"reason.{self.value}"
+
+
+def _check_reason_text(instance: DeclineReason, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    _clean("reason.text", value, LIMITS["reason"])
+
+
+@attrs.frozen
+class DeclineReason:
+    """Why the candidate declines — optional, and one neutral sentence at most (G4).
+
+    Build one with a class method: a canned kind (:meth:`other_offer`,
+    :meth:`career_fit`, …) is worded by the letter's locale and tone; a
+    :meth:`custom` text is checked against the guidance and used as written;
+    :meth:`none` gives no reason at all.
+
+    Attributes:
+        kind: The canned reason, or for a custom text its most likely kind (used
+            to suggest a neutral rewording), or ``None``.
+        text: The custom wording, or ``None`` for a canned reason.
+        locale: The language the custom text is written in.
+
+    Examples:
+        >>> DeclineReason.other_offer().kind
+        <ReasonKind.OTHER_OFFER: 'other_offer'>
+        >>> DeclineReason.none().given
+        False
+    """
+
+    kind: ReasonKind | None = attrs.field(default=None, validator=_instance_of(ReasonKind, optional=True))
+    text: str | None = attrs.field(
+        default=None, kw_only=True, converter=_normalise, validator=_check_reason_text
+    )
+    locale: str | None = attrs.field(default=None, kw_only=True)
+
+    _canned: ClassVar[tuple[str, ...]] = tuple(k.value for k in ReasonKind)
+
+    def __attrs_post_init__(self) -> None:
+        if self.text is None:
+            if self.locale is not None:
+                raise FieldError("reason.locale", "is only meaningful with a custom text")
+            return
+        if self.locale is None:
+            raise FieldError("reason.locale", "is required with a custom text (e.g. 'en')")
+        from decline._i18n import negotiate  # noqa: PLC0415 - avoid an import cycle
+
+        object.__setattr__(self, "locale", negotiate(self.locale))
+        from decline.guidance import check  # noqa: PLC0415 - guidance loads on use
+
+        report = check(self)
+        if not report.ok:
+            raise GuidanceError(
+                "reason: the text breaks the guidance (G4, G5); "
+                "keep it to one neutral sentence",
+                report.errors,
+            )
+
+    @property
+    def given(self) -> bool:
+        """Whether the letter states a reason at all."""
+        return self.kind is not None or self.text is not None
+
+    @classmethod
+    def other_offer(cls) -> DeclineReason:
+        """I have accepted another offer."""
+        return cls(ReasonKind.OTHER_OFFER)
+
+    @classmethod
+    def career_fit(cls) -> DeclineReason:
+        """The role does not fit where my career is going."""
+        return cls(ReasonKind.CAREER_FIT)
+
+    @classmethod
+    def compensation(cls) -> DeclineReason:
+        """The pay or package does not meet my needs (said neutrally)."""
+        return cls(ReasonKind.COMPENSATION)
+
+    @classmethod
+    def location(cls) -> DeclineReason:
+        """The location or commute does not work for me."""
+        return cls(ReasonKind.LOCATION)
+
+    @classmethod
+    def personal(cls) -> DeclineReason:
+        """Personal circumstances."""
+        return cls(ReasonKind.PERSONAL)
+
+    @classmethod
+    def staying(cls) -> DeclineReason:
+        """I have decided to stay with my current employer."""
+        return cls(ReasonKind.STAYING)
+
+    @classmethod
+    def unspecified(cls) -> DeclineReason:
+        """A neutral sentence that gives no particular reason."""
+        return cls(ReasonKind.UNSPECIFIED)
+
+    @classmethod
+    def none(cls) -> DeclineReason:
+        """No reason at all (the guidance says a reason is optional)."""
+        return cls()
+
+    @classmethod
+    def custom(cls, text: str, *, locale: str = "en") -> DeclineReason:
+        """Your own reason, checked against the guidance.
+
+        Args:
+            text: One neutral sentence.
+            locale: The language it is written in.
+
+        Raises:
+            GuidanceError: The text is more than one sentence, too long, or makes a
+                negative remark; ``.diagnostics`` says where and what to write.
+
+        Examples:
+            >>> DeclineReason.custom("I have accepted a role closer to home.").text
+            'I have accepted a role closer to home.'
+        """
+        from decline._i18n import negotiate  # noqa: PLC0415
+        from decline.guidance import classify  # noqa: PLC0415
+
+        cleaned = _clean("reason.text", text, LIMITS["reason"])
+        tag = negotiate(locale)
+        return cls(classify(cleaned, tag), text=cleaned, locale=tag)
+
+    @classmethod
+    def from_value(cls, value: str, *, locale: str = "en") -> DeclineReason:
+        """Parse a command-line value: a canned kind name (``other-offer``) or free text."""
+        key = value.strip().lower().replace("-", "_")
+        if key in ("none", ""):
+            return cls.none()
+        if key in cls._canned:
+            return cls(ReasonKind(key))
+        return cls.custom(value, locale=locale)
