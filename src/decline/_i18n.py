@@ -1,0 +1,261 @@
+"""Locales: negotiation, message catalogs and CLDR formatting.
+
+Nothing here keeps a current locale: every function takes the locale it works in.
+Catalogs are read once per language and cached; the cache is filled under a lock,
+so the module is safe to use from many threads.
+
+A catalog is ``locale/<language>/LC_MESSAGES/decline.mo`` when the wheel was built
+(the build hook compiles it), or the ``.po`` file beside it in a source checkout or
+an editable install.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import attrs
+
+from decline._errors import UnknownLocaleError
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+__all__ = [
+    "DOMAIN",
+    "Catalog",
+    "available_locales",
+    "catalog",
+    "fill",
+    "format_date",
+    "format_list",
+    "negotiate",
+]
+
+DOMAIN = "decline"
+
+#: Languages that are written with another language's catalog.
+_ALIASES: Mapping[str, str] = {"no": "nb", "nn": "nb"}
+
+_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?$")
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+
+
+def _locale_dir() -> resources.abc.Traversable:
+    return resources.files("decline") / "locale"
+
+
+@lru_cache(maxsize=1)
+def available_locales() -> tuple[str, ...]:
+    """Return the languages ``decline`` writes, sorted.
+
+    A language is available when its catalog ships with the package, so adding a
+    locale needs a catalog and a data file, not code.
+
+    Returns:
+        The language codes, e.g. ``("da", "en")``.
+
+    Examples:
+        >>> "da" in available_locales()
+        True
+    """
+    found = []
+    for entry in _locale_dir().iterdir():
+        messages = entry / "LC_MESSAGES"
+        if (messages / f"{DOMAIN}.po").is_file() or (messages / f"{DOMAIN}.mo").is_file():
+            found.append(entry.name)
+    return tuple(sorted(found))
+
+
+@attrs.frozen
+class _Tag:
+    language: str
+    territory: str | None
+
+
+def _parse(identifier: object) -> _Tag:
+    if not isinstance(identifier, str):
+        try:
+            from babel import Locale  # noqa: PLC0415 - only for callers who pass one
+
+            if isinstance(identifier, Locale):
+                return _Tag(identifier.language, identifier.territory)
+        except ImportError:  # pragma: no cover - babel is a dependency
+            pass
+        raise TypeError(
+            f"locale: expected a string such as 'da' or 'en_GB', "
+            f"got {type(identifier).__name__}"
+        )
+    text = identifier.strip()
+    # POSIX forms: da_DK.UTF-8, de_DE@euro
+    text = text.split(".", 1)[0].split("@", 1)[0]
+    match = _TAG.match(text)
+    if match is None:
+        raise UnknownLocaleError(identifier, available_locales())
+    language, _script, territory = match.groups()
+    return _Tag(language.lower(), territory.upper() if territory else None)
+
+
+@lru_cache(maxsize=256)
+def _negotiate(identifier: str) -> str:
+    tag = _parse(identifier)
+    language = _ALIASES.get(tag.language, tag.language)
+    if language not in available_locales():
+        raise UnknownLocaleError(identifier, available_locales())
+    return f"{language}_{tag.territory}" if tag.territory else language
+
+
+def negotiate(identifier: object) -> str:
+    """Map a locale identifier to the form ``decline`` uses.
+
+    Accepts ``da``, ``da_DK``, ``da-DK``, ``da_DK.UTF-8`` and ``babel.Locale``
+    objects; ``no`` and ``nn`` are written in Bokmål (``nb``). The territory is
+    kept, because it decides how dates are written (``en_GB`` and ``en_US``).
+
+    Args:
+        identifier: The locale as a user gave it.
+
+    Returns:
+        ``language`` or ``language_TERRITORY``, e.g. ``"da_DK"``.
+
+    Raises:
+        UnknownLocaleError: No catalog exists for the language.
+        TypeError: The identifier is not a string.
+
+    Examples:
+        >>> negotiate("da-DK")
+        'da_DK'
+        >>> negotiate("en_GB.UTF-8")
+        'en_GB'
+    """
+    if isinstance(identifier, str):
+        return _negotiate(identifier)
+    tag = _parse(identifier)
+    return _negotiate(f"{tag.language}_{tag.territory}" if tag.territory else tag.language)
+
+
+def language(locale: str) -> str:
+    """Return the catalog language of a negotiated locale (``"da_DK"`` → ``"da"``)."""
+    return locale.split("_", 1)[0]
+
+
+#: A message's address in a catalog: (context, message id).
+Key = tuple["str | None", str]
+
+
+@attrs.frozen
+class Catalog:
+    """The messages of one language, read from its gettext catalog.
+
+    Attributes:
+        language: The catalog's language code.
+        messages: Translations by (context, message id); contexts are tone names.
+    """
+
+    language: str
+    messages: Mapping[tuple[str | None, str], str] = attrs.field(repr=False)
+
+    def get(self, context: str | None, msgid: str) -> str | None:
+        """Return the translation of *msgid* in *context*, or ``None``."""
+        return self.messages.get((context, msgid))
+
+
+_lock = threading.Lock()
+_catalogs: dict[str, Catalog] = {}
+
+
+def catalog(locale: str) -> Catalog:
+    """Return the (cached) catalog for a negotiated locale.
+
+    Args:
+        locale: A locale as returned by :func:`negotiate`.
+
+    Returns:
+        The language's :class:`Catalog`.
+    """
+    lang = language(locale)
+    found = _catalogs.get(lang)
+    if found is None:
+        with _lock:
+            found = _catalogs.get(lang)
+            if found is None:
+                found = _catalogs[lang] = _read_catalog(lang)
+    return found
+
+
+def _read_catalog(lang: str) -> Catalog:
+    messages_dir = _locale_dir() / lang / "LC_MESSAGES"
+    mo = messages_dir / f"{DOMAIN}.mo"
+    if mo.is_file():
+        from babel.messages.mofile import read_mo  # noqa: PLC0415 - lazy: load time
+
+        with mo.open("rb") as fh:
+            parsed = read_mo(fh)
+    else:
+        from babel.messages.pofile import read_po  # noqa: PLC0415
+
+        with (messages_dir / f"{DOMAIN}.po").open("rb") as fh:
+            parsed = read_po(fh, locale=lang, domain=DOMAIN)
+    return Catalog(lang, messages_from(parsed))
+
+
+def messages_from(parsed: Iterable[object]) -> dict[tuple[str | None, str], str]:
+    """Turn a :class:`babel.messages.Catalog` into a plain lookup table.
+
+    Fuzzy and empty entries are left out, as gettext would.
+    """
+    table: dict[tuple[str | None, str], str] = {}
+    for message in parsed:
+        msgid = getattr(message, "id", "")
+        text = getattr(message, "string", "")
+        if not msgid or not isinstance(msgid, str) or not isinstance(text, str):
+            continue
+        if not text or getattr(message, "fuzzy", False):
+            continue
+        table[(getattr(message, "context", None), msgid)] = text
+    return table
+
+
+def fields(template: str) -> frozenset[str]:
+    """Return the ``{placeholder}`` names a message uses."""
+    return frozenset(_FIELD.findall(template))
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """Fill the ``{placeholder}`` fields of a message.
+
+    Only plain names are fields: no attribute access, indexing or format specs, so a
+    message from a plugin cannot reach into Python objects.
+
+    Raises:
+        KeyError: The message uses a field that *values* does not have.
+    """
+    return _FIELD.sub(lambda m: values[m.group(1)], template)
+
+
+@lru_cache(maxsize=64)
+def _babel_locale(locale: str) -> object:
+    from babel import Locale, UnknownLocaleError as BabelUnknown  # noqa: PLC0415
+
+    try:
+        return Locale.parse(locale)
+    except (BabelUnknown, ValueError):
+        return Locale.parse(language(locale))
+
+
+def format_date(value: dt.date, locale: str, fmt: str = "long") -> str:
+    """Format a date as CLDR writes it in *locale* (``3. marts 2025``)."""
+    from babel.dates import format_date as babel_format_date  # noqa: PLC0415
+
+    return babel_format_date(value, format=fmt, locale=_babel_locale(locale))  # type: ignore[arg-type]
+
+
+def format_list(items: Sequence[str], locale: str) -> str:
+    """Join names the way *locale* does (``A, B and C``; ``A, B og C``)."""
+    from babel.lists import format_list as babel_format_list  # noqa: PLC0415
+
+    return babel_format_list(list(items), locale=_babel_locale(locale))  # type: ignore[arg-type]
