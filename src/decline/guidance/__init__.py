@@ -1,0 +1,138 @@
+"""The guidance engine: :func:`check` reads a reason, a letter or a draft and reports.
+
+Each finding names the rule, the piece of guidance (G1–G9) it enforces, where the
+problem is, what is wrong in the text's own language, and — where one is known —
+what to write instead::
+
+    >>> from decline.guidance import check
+    >>> report = check("The team was rude. And the pay was low.", locale="en", kind="reason")
+    >>> sorted(report.rules)
+    ['reason.negative-remark', 'reason.one-sentence']
+    >>> report.fixed()
+    'The salary does not meet my current needs.'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from decline import _i18n
+from decline.guidance._engine import (
+    KINDS,
+    MAX_TEXT_CHARS,
+    REPORT_SCHEMA,
+    Context,
+    Diagnostic,
+    Example,
+    Finding,
+    Report,
+    Rule,
+    Severity,
+    run,
+    subject_text,
+)
+from decline.guidance.rules import RULES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from decline._letter import Letter
+    from decline._model import DeclineReason, Offer, ReasonKind
+    from decline.tones import Tone
+
+__all__ = [
+    "KINDS",
+    "MAX_TEXT_CHARS",
+    "REPORT_SCHEMA",
+    "RULES",
+    "Context",
+    "Diagnostic",
+    "Example",
+    "Finding",
+    "Report",
+    "Rule",
+    "Severity",
+    "check",
+    "classify",
+]
+
+
+def check(
+    subject: Letter | DeclineReason | str,
+    *,
+    locale: str | None = None,
+    kind: str | None = None,
+    offer: Offer | None = None,
+    tone: Tone | str | None = None,
+    select: Iterable[str] | str = (),
+    ignore: Iterable[str] | str = (),
+    today: dt.date | None = None,
+) -> Report:
+    """Check a reason, a letter or a hand-written draft against the guidance.
+
+    Args:
+        subject: A :class:`~decline.Letter` (its locale and kind are used), a
+            :class:`~decline.DeclineReason`, or a string.
+        locale: The language of a string (required for strings).
+        kind: For a string: ``"reason"``, ``"call_script"``, ``"confirmation"``
+            or ``"thank_you"`` (required for strings).
+        offer: The offer, to fill placeholders in suggestions, to know whether
+            referrals were asked for, and for timing.
+        tone: The tone, for its word limits and wording of suggestions.
+        select: Run only these rules (ids or prefixes such as ``"reason"``).
+        ignore: Skip these rules (ids or prefixes).
+        today: The date to judge timing by (``timing.prompt`` needs it and
+            ``offer.received_on``).
+
+    Returns:
+        A :class:`Report`; ``report.ok`` is true when nothing is an error.
+
+    Raises:
+        FieldError: A string over :data:`MAX_TEXT_CHARS` characters, a missing
+            locale or kind, or a selector that matches no rule.
+        UnknownLocaleError: The locale is not supported.
+        TypeError: *subject* or an argument has the wrong type.
+
+    Examples:
+        >>> check("I have accepted another offer.", locale="en", kind="reason").ok
+        True
+        >>> check("Lønnen var fornærmende.", locale="da", kind="reason").errors[0].rule
+        'reason.negative-remark'
+    """
+    from decline._model import Offer  # noqa: PLC0415
+    from decline.tones import Tone, get_tone  # noqa: PLC0415
+
+    if offer is not None and not isinstance(offer, Offer):
+        raise TypeError(f"offer: expected Offer, got {type(offer).__name__}")
+    if today is not None and (isinstance(today, dt.datetime) or not isinstance(today, dt.date)):
+        raise TypeError(f"today: expected a datetime.date, got {type(today).__name__}")
+    tone_obj: Tone | None = None if tone is None else get_tone(tone)
+    text, tag, kind_value = subject_text(subject, locale=locale, kind=kind, tone=tone_obj)
+    ctx = Context(text, locale=tag, kind=kind_value, offer=offer, tone=tone_obj, today=today)
+    return run(ctx, RULES, select=select, ignore=ignore)
+
+
+def classify(text: str, locale: str) -> ReasonKind | None:
+    """Guess which canned reason a free-text reason is closest to.
+
+    Counts the keywords of each kind in the locale's data; the kind with most
+    wins, ties going to the kind listed first.
+
+    Examples:
+        >>> classify("The salary was lower than I need.", "en")
+        <ReasonKind.COMPENSATION: 'compensation'>
+        >>> classify("Jeg har valgt at blive hos min nuværende arbejdsgiver.", "da")
+        <ReasonKind.STAYING: 'staying'>
+    """
+    from decline._model import ReasonKind  # noqa: PLC0415
+    from decline.guidance._text import load_data, tokenize  # noqa: PLC0415
+
+    data = load_data(_i18n.language(_i18n.negotiate(locale)))
+    tokens = tokenize(text, data)
+    best: tuple[int, ReasonKind | None] = (0, None)
+    for name, phrases in data.reason_kinds.items():
+        hits = len(phrases.find(tokens))
+        if hits > best[0]:
+            best = (hits, ReasonKind(name))
+    return best[1]

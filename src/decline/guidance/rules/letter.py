@@ -1,0 +1,461 @@
+"""Letter rules (G3, G4, G5, G6, G7, G8, G9): what the written steps must and must not say."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from decline.guidance._engine import Context, Example, Finding, Severity, rule
+from decline.guidance._text import Sentence
+from decline.guidance.rules._common import (
+    body,
+    closing_index,
+    covered,
+    fill,
+    greeting_end,
+    negative_remarks,
+)
+
+LETTERS = frozenset({"call_script", "confirmation", "thank_you"})
+
+# Bounded, non-nested character classes: linear time on any input.
+_PLACEHOLDER = re.compile(
+    r"\[[^\[\]\n]{1,60}\]"  # [company name]
+    r"|\{[^{}\n]{1,60}\}"  # {position}
+    r"|<[^<>@:/\n]{1,60}>"  # <name>, but not <https://…> or <a@b.org>
+    r"|\b[Xx]{3,}\b"  # XXX
+    r"|_{3,}"  # ____
+)
+
+_EN_CONFIRMATION = """Dear Mette,
+
+Thank you for offering me the Data Engineer position at Nordlys A/S. {middle}
+
+I wish you and the team every success.
+
+Kind regards,
+Jonas Berg
+"""
+
+_DA_CONFIRMATION = """Kære Mette
+
+Tak for tilbuddet om stillingen som dataingeniør hos Nordlys A/S. {middle}
+
+Jeg ønsker dig og holdet alt godt fremover.
+
+Med venlig hilsen
+Jonas Berg
+"""
+
+
+def _en(middle: str) -> str:
+    return _EN_CONFIRMATION.format(middle=middle)
+
+
+def _da(middle: str) -> str:
+    return _DA_CONFIRMATION.format(middle=middle)
+
+
+_DECIDE_EN = "As we discussed, I have decided to decline the offer."
+_DECIDE_DA = "Som jeg fortalte i telefonen, takker jeg nej til stillingen."
+
+
+def _cut(ctx: Context, sentence: Sentence) -> Finding:
+    return Finding(sentence.start, sentence.end, suggestion="", replaces=(sentence.start, sentence.end))
+
+
+def _essential(ctx: Context, sentence: Sentence) -> bool:
+    """Whether a sentence carries the thanks or the decision (never cut those)."""
+    return bool(ctx.find("thanks", sentence) or ctx.find("decision", sentence))
+
+
+@rule(
+    "letter.negative-remark",
+    severity=Severity.ERROR,
+    guidance=("G5",),
+    kinds=LETTERS,
+    examples=(
+        Example(_en(f"{_DECIDE_EN} Frankly, the interviews were chaotic."), True, kind="confirmation"),
+        Example(_da(f"{_DECIDE_DA} Jeg var ikke imponeret over jeres ledelse."), True, "da", "confirmation"),
+        Example(_en(f"{_DECIDE_EN} Unfortunately, the salary did not meet my needs."), False, kind="confirmation"),
+        Example(_da(f"{_DECIDE_DA} Lønnen matcher desværre ikke mine forventninger."), False, "da", "confirmation"),
+    ),
+)
+def negative_remark(ctx: Context) -> Iterator[Finding]:
+    """A letter says nothing negative about the people, the workplace or the company."""
+    for sentence in ctx.sentences:
+        for remark in negative_remarks(ctx, sentence, need_target=True):
+            cut = None if _essential(ctx, sentence) else ""
+            yield Finding(
+                remark.start,
+                remark.end,
+                {"term": remark.term},
+                suggestion=cut,
+                replaces=(sentence.start, sentence.end) if cut is not None else None,
+            )
+
+
+def _explains(ctx: Context, sentence: Sentence) -> bool:
+    if not ctx.find("explanation", sentence):
+        return False
+    thanks = ctx.find("thanks", sentence)
+    return not (thanks and thanks[0].first == 0)  # "Thank you for…, because" thanks
+
+
+@rule(
+    "letter.long-reason",
+    severity=Severity.WARNING,
+    guidance=("G4",),
+    kinds=LETTERS,
+    examples=(
+        Example(
+            _en(
+                f"{_DECIDE_EN} I have accepted another offer closer to my family. "
+                "The commute to your office would also have been long, because I live far away."
+            ),
+            True,
+            kind="confirmation",
+        ),
+        Example(
+            _da(
+                f"{_DECIDE_DA} Jeg har takket ja til et job tættere på min familie. "
+                "Det skyldes også, at jeg ikke vil pendle så langt, fordi jeg har små børn."
+            ),
+            True,
+            "da",
+            "confirmation",
+        ),
+        Example(_en(f"{_DECIDE_EN} I have accepted another offer closer to my family."), False, kind="confirmation"),
+        Example(_da(f"{_DECIDE_DA} Jeg har takket ja til et job tættere på min familie."), False, "da", "confirmation"),
+    ),
+)
+def long_reason(ctx: Context) -> Iterator[Finding]:
+    """One sentence at most explains why."""
+    explaining = [s for s in body(ctx) if _explains(ctx, s)]
+    for sentence in explaining[1:]:
+        yield _cut(ctx, sentence)
+
+
+def _word_limit_findings(ctx: Context) -> Iterator[Finding]:
+    limit = ctx.word_limit()
+    words = ctx.words
+    if len(words) <= limit:
+        return
+    severity = Severity.ERROR if len(words) > limit * 3 // 2 else Severity.WARNING
+    yield Finding(
+        words[limit].start,
+        words[-1].end,
+        {"words": str(len(words)), "limit": str(limit)},
+        severity=severity,
+    )
+
+
+_LONG_EN = _en(_DECIDE_EN + " I really enjoyed meeting everyone on the team." * 30)
+_LONG_DA = _da(_DECIDE_DA + " Jeg var rigtig glad for at møde alle på holdet." * 30)
+
+
+@rule(
+    "letter.too-long",
+    severity=Severity.WARNING,
+    guidance=("G3", "G7"),
+    kinds=LETTERS,
+    examples=(
+        Example(_LONG_EN, True, kind="confirmation"),
+        Example(_LONG_DA, True, "da", "confirmation"),
+        Example(_en(_DECIDE_EN), False, kind="confirmation"),
+        Example(_da(_DECIDE_DA), False, "da", "confirmation"),
+    ),
+)
+def too_long(ctx: Context) -> Iterator[Finding]:
+    """Short and sweet: over the tone's word limit is a warning, half as much again an error."""
+    yield from _word_limit_findings(ctx)
+
+
+def _first_body(ctx: Context) -> Sentence | None:
+    sentences = ctx.sentences
+    index = greeting_end(ctx)
+    return sentences[index] if index < len(sentences) else None
+
+
+@rule(
+    "letter.no-thanks",
+    severity=Severity.ERROR,
+    guidance=("G9",),
+    kinds=LETTERS,
+    examples=(
+        Example("Dear Mette,\n\nI have decided to decline the offer.\n\nKind regards,\nJonas", True, kind="confirmation"),
+        Example("Kære Mette\n\nJeg har besluttet at takke nej.\n\nMed venlig hilsen\nJonas", True, "da", "confirmation"),
+        Example(_en(_DECIDE_EN), False, kind="confirmation"),
+        Example(_da(_DECIDE_DA), False, "da", "confirmation"),
+    ),
+)
+def no_thanks(ctx: Context) -> Iterator[Finding]:
+    """The letter thanks them: for the offer, for their time."""
+    if ctx.has("thanks"):
+        return
+    first = _first_body(ctx)
+    if first is None:
+        yield Finding(0, len(ctx.raw))
+        return
+    msgid = "thank_you.thanks" if ctx.kind == "thank_you" else "confirmation.thanks"
+    sentence = fill(ctx, msgid)
+    yield Finding(
+        first.start,
+        first.end,
+        suggestion=None if sentence is None else sentence + " ",
+        replaces=(first.start, first.start),
+    )
+
+
+@rule(
+    "letter.no-decision",
+    severity=Severity.ERROR,
+    guidance=("G3",),
+    kinds={"call_script", "confirmation"},
+    examples=(
+        Example(_en("I have thought about it a great deal."), True, kind="confirmation"),
+        Example(_da("Jeg har tænkt meget over det."), True, "da", "confirmation"),
+        Example(_en(_DECIDE_EN), False, kind="confirmation"),
+        Example(_da("Jeg takker nej til stillingen."), False, "da", "confirmation"),
+    ),
+)
+def no_decision(ctx: Context) -> Iterator[Finding]:
+    """The confirmation and the call state the decision plainly."""
+    if ctx.has("decision"):
+        return
+    first = _first_body(ctx)
+    end = first.end if first is not None else len(ctx.raw)
+    start = first.start if first is not None else 0
+    yield Finding(
+        start,
+        end,
+        suggestion=" " + ctx.message("confirmation.decision"),
+        replaces=(end, end),
+    )
+
+
+def _before_closing(ctx: Context) -> int:
+    index = closing_index(ctx)
+    if index is None:
+        return len(ctx.raw.rstrip())
+    return ctx.sentences[index].start
+
+
+_EN_NOTE = """Dear Mette,
+
+Thank you for considering me for the Data Engineer position and for your time.{extra}
+
+Best regards,
+Jonas Berg
+"""
+_DA_NOTE = """Kære Mette
+
+Tak, fordi I overvejede mig til stillingen, og tak for din tid.{extra}
+
+Venlige hilsner
+Jonas Berg
+"""
+
+
+@rule(
+    "note.stay-in-touch",
+    severity=Severity.WARNING,
+    guidance=("G8",),
+    kinds={"thank_you"},
+    examples=(
+        Example(_EN_NOTE.format(extra=""), True, kind="thank_you"),
+        Example(_DA_NOTE.format(extra=""), True, "da", "thank_you"),
+        Example(_EN_NOTE.format(extra=" I would be glad to stay in touch."), False, kind="thank_you"),
+        Example(_DA_NOTE.format(extra=" Jeg vil gerne holde kontakten."), False, "da", "thank_you"),
+    ),
+)
+def stay_in_touch(ctx: Context) -> Iterator[Finding]:
+    """A thank-you note asks to stay in touch."""
+    if ctx.has("stay_in_touch"):
+        return
+    at = _before_closing(ctx)
+    yield Finding(
+        at,
+        at,
+        suggestion=ctx.message("thank_you.stay_in_touch") + "\n\n",
+        replaces=(at, at),
+    )
+
+
+@rule(
+    "note.no-links",
+    severity=Severity.INFO,
+    guidance=("G8",),
+    kinds={"thank_you"},
+    examples=(
+        Example(_EN_NOTE.format(extra=" I would be glad to stay in touch."), True, kind="thank_you"),
+        Example(_DA_NOTE.format(extra=" Jeg vil gerne holde kontakten."), True, "da", "thank_you"),
+        Example(
+            _EN_NOTE.format(extra=" Let's stay in touch: https://www.linkedin.com/in/jonasberg"),
+            False,
+            kind="thank_you",
+        ),
+        Example(
+            _DA_NOTE.format(extra=" Lad os holde kontakten: https://jonasberg.dk"), False, "da", "thank_you"
+        ),
+    ),
+)
+def no_links(ctx: Context) -> Iterator[Finding]:
+    """A thank-you note may point to LinkedIn, a website or other professional pages."""
+    if any(t.kind == "url" for t in ctx.analysed.tokens):
+        return
+    at = _before_closing(ctx)
+    links = ctx.offer.candidate.links if ctx.offer is not None else ()
+    suggestion = None
+    if links:
+        suggestion = "\n".join((ctx.message("thank_you.links"), *links)) + "\n\n"
+    yield Finding(at, at, suggestion=suggestion, replaces=(at, at))
+
+
+@rule(
+    "letter.unrequested-referral",
+    severity=Severity.WARNING,
+    guidance=("G6",),
+    kinds=LETTERS,
+    examples=(
+        Example(_en(f"{_DECIDE_EN} I know someone who would be perfect for the role."), True, kind="confirmation"),
+        Example(_da(f"{_DECIDE_DA} Jeg kender en, der ville passe perfekt til jobbet."), True, "da", "confirmation"),
+        Example(
+            _en(f"{_DECIDE_EN} As you asked, I would be happy to refer a former colleague."),
+            False,
+            kind="confirmation",
+            referral_requested=True,
+        ),
+        Example(_da(_DECIDE_DA), False, "da", "confirmation"),
+    ),
+)
+def unrequested_referral(ctx: Context) -> Iterator[Finding]:
+    """Offer referrals only if they ask (``Offer.referral_requested``)."""
+    if ctx.offer is not None and ctx.offer.referral_requested:
+        return
+    for sentence in ctx.sentences:
+        for match in ctx.find("referral", sentence):
+            yield Finding(
+                match.start,
+                match.end,
+                suggestion="",
+                replaces=(sentence.start, sentence.end),
+            )
+            break
+
+
+def _placeholder_value(ctx: Context, inner: str) -> str | None:
+    values = ctx.letter_values()
+    if values is None:
+        return None
+    words = inner.casefold()
+    for field in ("company", "position", "candidate", "contact"):
+        keywords = ctx.data.placeholders.get(field, ())
+        if any(k in words for k in keywords):
+            return values[field]
+    return None
+
+
+@rule(
+    "letter.placeholder",
+    severity=Severity.ERROR,
+    guidance=("G9",),
+    kinds=LETTERS | {"reason"},
+    examples=(
+        Example(_en("As we discussed, I decline the offer from [Company Name]."), True, kind="confirmation"),
+        Example(_da("Jeg takker nej til stillingen som {stilling}."), True, "da", "confirmation"),
+        Example("I have accepted another offer at XXX.", True),
+        Example(_en(_DECIDE_EN + " You can reach me at <jonas@example.org>."), False, kind="confirmation"),
+        Example(_da(_DECIDE_DA), False, "da", "confirmation"),
+    ),
+)
+def placeholder(ctx: Context) -> Iterator[Finding]:
+    """No unfilled placeholders such as [company name], {position}, <name> or XXX."""
+    for match in _PLACEHOLDER.finditer(ctx.raw):
+        inner = match.group().strip("[]{}<>_")
+        yield Finding(
+            match.start(),
+            match.end(),
+            {"term": match.group()},
+            suggestion=_placeholder_value(ctx, inner),
+        )
+
+
+_MONEY = re.compile(r"[$€£]\s?\d|\d\s?[$€£]")
+
+
+def _money(ctx: Context, sentence: Sentence) -> Iterator[tuple[int, int]]:
+    tokens = sentence.tokens
+    currencies = covered(ctx, "currencies", sentence)
+    for index, token in enumerate(tokens):
+        if token.kind != "number":
+            continue
+        before = index - 1 in currencies or (index > 0 and tokens[index - 1].text in "$€£")
+        after = index + 1 in currencies or (index + 1 < len(tokens) and tokens[index + 1].text in "$€£")
+        if before or after:
+            start = tokens[index - 1].start if before else token.start
+            end = tokens[index + 1].end if after else token.end
+            yield start, end
+
+
+def _employer_names(ctx: Context, sentence: Sentence) -> Iterator[tuple[int, int]]:
+    tokens = sentence.tokens
+    prepositions = ctx.data.phrases("employer_prepositions")
+    own = ctx.offer.company.casefold() if ctx.offer is not None else None
+    for index, token in enumerate(tokens[:-1]):
+        if token.lower not in prepositions:
+            continue
+        end = index + 1
+        while end < len(tokens) and tokens[end].kind == "word" and tokens[end].text[:1].isupper():
+            end += 1
+        if end == index + 1:
+            continue
+        start_char, end_char = tokens[index + 1].start, tokens[end - 1].end
+        name = ctx.raw[start_char:end_char].casefold()
+        if own is not None and (name in own or own in name):
+            continue
+        yield start_char, end_char
+
+
+@rule(
+    "letter.other-offer-details",
+    severity=Severity.WARNING,
+    guidance=("G4", "G5"),
+    kinds=LETTERS | {"reason"},
+    examples=(
+        Example(_en(f"{_DECIDE_EN} I have accepted an offer from Acme Corp instead."), True, kind="confirmation"),
+        Example("I have accepted another offer that pays $95,000.", True),
+        Example(_da(f"{_DECIDE_DA} Jeg har takket ja til et andet job hos Vestas."), True, "da", "confirmation"),
+        Example("Jeg har fået et andet tilbud med 10.000 kr. mere om måneden.", True, "da"),
+        Example(_en(f"{_DECIDE_EN} I have accepted another offer."), False, kind="confirmation"),
+        Example("Jeg har takket ja til en anden stilling.", False, "da"),
+    ),
+)
+def other_offer_details(ctx: Context) -> Iterator[Finding]:
+    """Don't name the other employer or the other offer's pay: be diplomatic."""
+    for sentence in ctx.sentences:
+        about_other = ctx.find("other_offer_details", sentence) or ctx.data.reason_kinds[
+            "other_offer"
+        ].find(sentence.tokens)
+        if not about_other:
+            continue
+        seen: set[tuple[int, int]] = set()
+        for span in (*_money(ctx, sentence), *_employer_names(ctx, sentence)):
+            if span in seen:
+                continue
+            seen.add(span)
+            yield Finding(span[0], span[1], {"term": ctx.raw[span[0] : span[1]]})
+
+
+RULES = (
+    negative_remark,
+    long_reason,
+    too_long,
+    no_thanks,
+    no_decision,
+    stay_in_touch,
+    no_links,
+    unrequested_referral,
+    placeholder,
+    other_offer_details,
+)
