@@ -1,0 +1,90 @@
+"""decline: turn down a job offer quickly, kindly and briefly.
+
+Build an :class:`Offer`, optionally a :class:`DeclineReason`, and let a
+:class:`LetterBuilder` write the three steps — the call script, the written
+confirmation and the thank-you note — in your language and tone. :func:`check`
+judges any draft against the guidance the library is built on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from decline._errors import (
+    DeclineError,
+    FieldError,
+    GuidanceError,
+    UnknownLocaleError,
+    UnknownToneError,
+)
+from decline._i18n import available_locales
+from decline._letter import Letter, LetterBuilder, LetterKind, Plan, Step, plan
+from decline._model import DeclineReason, Offer, Person, ReasonKind
+from decline._version import __version__
+from decline.tones import Tone, available_tones, get_tone
+
+if TYPE_CHECKING:
+    from decline.guidance import Diagnostic, Report, Severity, check
+
+__all__ = [
+    "DeclineError",
+    "DeclineReason",
+    "Diagnostic",
+    "FieldError",
+    "GuidanceError",
+    "Letter",
+    "LetterBuilder",
+    "LetterKind",
+    "Offer",
+    "Person",
+    "Plan",
+    "ReasonKind",
+    "Report",
+    "Severity",
+    "Step",
+    "Tone",
+    "UnknownLocaleError",
+    "UnknownToneError",
+    "__version__",
+    "available_locales",
+    "available_tones",
+    "check",
+    "get_tone",
+    "plan",
+]
+
+_LAZY = {"check", "Diagnostic", "Report", "Severity"}
+
+
+def __getattr__(name: str) -> Any:
+    # The guidance engine loads on first use, keeping `import decline` light.
+    if name in _LAZY:
+        from decline import guidance  # noqa: PLC0415
+
+        return getattr(guidance, name)
+    raise AttributeError(f"module 'decline' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+for _name in (
+    "DeclineError",
+    "DeclineReason",
+    "FieldError",
+    "GuidanceError",
+    "Letter",
+    "LetterBuilder",
+    "LetterKind",
+    "Offer",
+    "Person",
+    "Plan",
+    "ReasonKind",
+    "Step",
+    "Tone",
+    "UnknownLocaleError",
+    "UnknownToneError",
+):
+    globals()[_name].__module__ = "decline"
+del _name
