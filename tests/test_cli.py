@@ -1,0 +1,161 @@
+"""The command line: write, check, locales, tones; exit codes 0, 1 and 2."""
+
+from __future__ import annotations
+
+import email
+import io
+import json
+import subprocess
+import sys
+from email import policy
+from pathlib import Path
+
+import pytest
+
+from decline.cli import main
+
+BASE = ["write", "--company", "Nordlys A/S", "--position", "Data Engineer", "--contact", "Mette Hansen",
+        "--contact-email", "mette@nordlys.example", "--candidate", "Jonas Berg", "--candidate-email",
+        "jonas@example.org"]
+
+
+def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err, stdin=io.StringIO(stdin))
+    return code, out.getvalue(), err.getvalue()
+
+
+class TestWrite:
+    def test_danish_confirmation(self) -> None:
+        """The README's command writes a Danish confirmation."""
+        code, out, _ = run(*BASE, "--locale", "da", "--tone", "warm", "--reason", "other-offer")
+        assert code == 0
+        assert "Kære Mette" in out and "takke nej" in out
+
+    @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json", "eml"])
+    @pytest.mark.parametrize("kind", ["call", "confirmation", "thank-you"])
+    def test_every_format_and_kind(self, fmt: str, kind: str) -> None:
+        """Every kind renders in every format."""
+        code, out, err = run(*BASE, "--kind", kind, "--format", fmt)
+        assert code == 0, err
+        assert out.strip()
+        if fmt == "json":
+            assert json.loads(out)["schema"] == 1
+        if fmt == "eml":
+            assert email.message_from_string(out, policy=policy.default)["To"]
+
+    def test_plan(self) -> None:
+        """--kind plan writes the three dated steps."""
+        code, out, _ = run(*BASE, "--kind", "plan", "--today", "2026-11-23")
+        assert code == 0 and out.count("\n1. ") + out.count("\n2. ") + out.count("\n3. ") + out.startswith("1. ") == 3
+
+    def test_offer_file(self, tmp_path: Path) -> None:
+        """A TOML offer file works, and flags override it."""
+        path = tmp_path / "offer.toml"
+        path.write_text(
+            'company = "Havn ApS"\nposition = "Udvikler"\nlocale = "da"\nreason = "staying"\n'
+            'received_on = 2026-11-20\n'
+            '[contact]\nname = "Søren Ærø"\nemail = "s@havn.example"\n'
+            '[candidate]\nname = "Jonas Berg"\nlinks = ["https://jonasberg.dk"]\n'
+            '[[interviewers]]\nname = "Lars Holm"\n',
+            encoding="utf-8",
+        )
+        code, out, err = run("write", "--offer", str(path), "--tone", "brief", "--kind", "thank-you")
+        assert code == 0, err
+        assert "Hej Søren" in out and "https://jonasberg.dk" in out
+
+    def test_free_text_reason(self) -> None:
+        """A free-text reason is checked and used."""
+        code, out, _ = run(*BASE, "--reason", "I have decided to stay in my current role.")
+        assert code == 0 and "stay in my current role." in out
+
+    def test_refused_reason_exits_1_naming_the_problem(self) -> None:
+        """A negative reason is refused with exit 1."""
+        code, _, err = run(*BASE, "--reason", "The team was rude. The pay was a joke.")
+        assert code == 1 and "reason" in err
+
+    @pytest.mark.parametrize(
+        ("extra", "needle"),
+        [
+            (["--contact-email", "nope"], "email"),
+            (["--locale", "xx"], "locale"),
+            (["--tone", "snarky"], "tone"),
+            (["--link", "ftp://x.org"], "links"),
+        ],
+    )
+    def test_refused_input_exits_1(self, extra: list[str], needle: str) -> None:
+        """Refused values exit 1 with the field named on stderr."""
+        code, _, err = run(*BASE, *extra)
+        assert code == 1 and needle in err and "Traceback" not in err
+
+    def test_missing_field(self) -> None:
+        """A missing company is named, with the flag to pass."""
+        code, _, err = run("write", "--position", "X", "--contact", "A", "--candidate", "B")
+        assert code == 1 and "--company" in err
+
+    def test_bad_toml(self, tmp_path: Path) -> None:
+        """A broken offer file is refused, not a crash."""
+        path = tmp_path / "bad.toml"
+        path.write_text("company = ", encoding="utf-8")
+        code, _, err = run("write", "--offer", str(path))
+        assert code == 1 and "TOML" in err
+
+    def test_missing_offer_file(self, tmp_path: Path) -> None:
+        """A missing file is named."""
+        code, _, err = run("write", "--offer", str(tmp_path / "none.toml"))
+        assert code == 1 and "cannot read" in err
+
+    @pytest.mark.parametrize("argv", [[], ["write", "--kind", "memo"], ["write", "--today", "soon"], ["nope"]])
+    def test_bad_usage_exits_2(self, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        """Bad usage prints a helpful message and exits 2."""
+        assert main(argv) == 2
+        assert "usage:" in capsys.readouterr().err
+
+
+class TestCheck:
+    def test_findings_and_exit_1(self) -> None:
+        """Errors print FILE:LINE:COL: RULE SEVERITY MESSAGE and exit 1."""
+        code, out, _ = run("check", "-", "--locale", "en", "--kind", "reason", stdin="The team was rude.")
+        assert code == 1
+        assert "<stdin>:1:14: reason.negative-remark error" in out
+        assert "suggestion:" in out
+
+    def test_clean_exits_0(self, tmp_path: Path) -> None:
+        """A clean draft exits 0."""
+        path = tmp_path / "reason.txt"
+        path.write_text("Jeg har valgt at blive i mit nuværende job.", encoding="utf-8")
+        code, out, _ = run("check", str(path), "--locale", "da", "--kind", "reason")
+        assert code == 0 and "0 errors" in out
+
+    def test_json(self) -> None:
+        """--format json prints the report's JSON."""
+        code, out, _ = run("check", "-", "--locale", "en", "--kind", "reason", "--format", "json", stdin="Rude.")
+        assert code == 1 and json.loads(out)["schema"] == 1
+
+    def test_select_and_ignore(self) -> None:
+        """--ignore silences a rule."""
+        code, _, _ = run("check", "-", "--locale", "en", "--kind", "reason", "--ignore", "reason", stdin="Rude.")
+        assert code == 0
+
+    def test_unreadable_file(self, tmp_path: Path) -> None:
+        """A file that cannot be read is refused with exit 1."""
+        path = tmp_path / "bin"
+        path.write_bytes(b"\xff\xfe\x00")
+        code, _, err = run("check", str(path), "--locale", "en", "--kind", "reason")
+        assert code == 1 and "cannot read" in err
+
+
+def test_locales_and_tones() -> None:
+    """locales lists en and da; tones lists the built-in tones with their source."""
+    code, out, _ = run("locales")
+    assert code == 0 and "da\tDanish\tdansk" in out
+    code, out, _ = run("tones")
+    assert code == 0 and "warm (from formal) [built in" in out
+    code, out, _ = run("tones", "--format", "json")
+    assert {t["name"] for t in json.loads(out)} >= {"formal", "warm", "brief"}
+
+
+def test_python_dash_m() -> None:
+    """python -m decline runs the same command line."""
+    done = subprocess.run([sys.executable, "-m", "decline", "locales"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "en" in done.stdout

@@ -1,0 +1,242 @@
+"""check(): the API, every rule's examples, suggestions and fixes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from decline import (
+    DeclineReason,
+    FieldError,
+    GuidanceError,
+    LetterBuilder,
+    LetterKind,
+    Offer,
+    Person,
+    UnknownLocaleError,
+    available_locales,
+    check,
+)
+from decline.guidance import MAX_TEXT_CHARS, RULES, Example, Rule, Severity, classify
+from tests.strategies import offers
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def offer_for(example: Example) -> Offer:
+    received = respond = None
+    if example.received_days_ago is not None:
+        received = TODAY - dt.timedelta(days=example.received_days_ago)
+    if example.respond_in_days is not None:
+        respond = TODAY + dt.timedelta(days=example.respond_in_days)
+    return Offer(
+        company="Nordlys A/S",
+        position="Data Engineer",
+        contact=Person("Mette Hansen"),
+        candidate=Person("Jonas Berg"),
+        received_on=received,
+        respond_by=respond,
+        referral_requested=example.referral_requested,
+    )
+
+
+EXAMPLES = [(r, e) for r in RULES.values() for e in r.examples]
+
+
+class TestRuleExamples:
+    @pytest.mark.parametrize("rule", list(RULES.values()), ids=list(RULES))
+    def test_every_rule_has_examples(self, rule: Rule) -> None:
+        """A rule without failing and passing examples in English and Danish fails the tests."""
+        for locale in ("en", "da"):
+            ours = [e for e in rule.examples if e.locale == locale]
+            assert any(e.fails for e in ours), f"{rule.id}: no failing {locale} example"
+            assert any(not e.fails for e in ours), f"{rule.id}: no passing {locale} example"
+
+    @pytest.mark.parametrize(("rule", "example"), EXAMPLES, ids=[f"{r.id}-{i}" for i, (r, _) in enumerate(EXAMPLES)])
+    def test_example(self, rule: Rule, example: Example) -> None:
+        """The rule flags its failing examples and lets its passing ones through."""
+        report = check(
+            example.text,
+            locale=example.locale,
+            kind=example.kind,
+            offer=offer_for(example),
+            today=TODAY,
+            select=[rule.id],
+        )
+        assert (rule.id in report.rules) is example.fails, report.diagnostics
+
+    def test_rule_metadata(self) -> None:
+        """Ids are dotted, guidance items are G1–G9, summaries exist."""
+        for rule in RULES.values():
+            assert rule.id.count(".") == 1 and rule.family in {"reason", "letter", "note", "timing"}
+            assert all(g in {f"G{n}" for n in range(1, 10)} for g in rule.guidance)
+            assert rule.summary and rule.summary != rule.id
+
+
+class TestApi:
+    def test_report_shape(self) -> None:
+        """Diagnostics carry rule, severity, span, text, message, guidance and suggestion."""
+        text = "The interviews were chaotic."
+        report = check(text, locale="en", kind="reason")
+        (diag,) = report.errors
+        assert diag.rule == "reason.negative-remark"
+        assert diag.severity is Severity.ERROR
+        assert text[slice(*diag.span)] == diag.text == "chaotic"
+        assert diag.guidance == "G5"
+        assert "chaotic" in diag.message
+        assert diag.suggestion
+        assert not report.ok
+
+    def test_messages_are_localised(self) -> None:
+        """A Danish text gets Danish messages."""
+        report = check("Lønnen var fornærmende.", locale="da", kind="reason")
+        assert "negativ bemærkning" in report.errors[0].message
+
+    def test_json_schema(self) -> None:
+        """to_json() is versioned and lists every field of every diagnostic."""
+        data = json.loads(check("Rude people. Awful office.", locale="en", kind="reason").to_json())
+        assert data["schema"] == 1 and data["ok"] is False
+        assert data["counts"]["error"] >= 2
+        first = data["diagnostics"][0]
+        assert set(first) == {"rule", "severity", "guidance", "span", "line", "column", "text",
+                              "message", "suggestion", "replaces"}
+
+    def test_raise_for_errors(self) -> None:
+        """raise_for_errors raises GuidanceError carrying the diagnostics; ok reports pass through."""
+        good = check("I have accepted another offer.", locale="en", kind="reason")
+        assert good.raise_for_errors() is good
+        with pytest.raises(GuidanceError) as info:
+            check("The team was rude.", locale="en", kind="reason").raise_for_errors()
+        assert info.value.diagnostics[0].rule == "reason.negative-remark"
+
+    def test_select_and_ignore_by_prefix(self) -> None:
+        """select and ignore take ids and prefixes."""
+        text = "The team was rude. The pay was low."
+        assert check(text, locale="en", kind="reason", select=["reason.one-sentence"]).rules == {"reason.one-sentence"}
+        assert "reason.one-sentence" not in check(text, locale="en", kind="reason", ignore="reason.one-sentence").rules
+        assert check(text, locale="en", kind="reason", ignore=["reason"]).rules == frozenset()
+
+    def test_unknown_selector_is_refused(self) -> None:
+        """A selector that matches no rule names itself and lists the rules."""
+        with pytest.raises(FieldError, match="select"):
+            check("Fine.", locale="en", kind="reason", select=["reason.nope"])
+
+    def test_letter_subject(self, offer: Offer) -> None:
+        """A Letter brings its own locale and kind."""
+        letter = LetterBuilder(offer, locale="da").confirmation()
+        report = check(letter)
+        assert (report.locale, report.kind) == ("da", "confirmation")
+        assert report.ok
+
+    def test_reason_subject(self) -> None:
+        """A DeclineReason is checked as a reason, canned ones in the given locale."""
+        assert check(DeclineReason.other_offer(), locale="da").ok
+        assert check(DeclineReason.custom("I am staying in my job.")).kind == "reason"
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error"),
+        [
+            ({"locale": None, "kind": "reason"}, FieldError),
+            ({"locale": "en", "kind": None}, FieldError),
+            ({"locale": "en", "kind": "memo"}, FieldError),
+            ({"locale": "xx", "kind": "reason"}, UnknownLocaleError),
+            ({"locale": "en", "kind": "reason", "offer": "Nordlys"}, TypeError),
+            ({"locale": "en", "kind": "reason", "today": "2026-11-25"}, TypeError),
+            ({"locale": "en", "kind": "reason", "select": [3]}, TypeError),
+        ],
+    )
+    def test_bad_arguments(self, kwargs: dict[str, object], error: type[Exception]) -> None:
+        """Missing or bad arguments are refused clearly."""
+        with pytest.raises(error):
+            check("Fine.", **kwargs)  # type: ignore[arg-type]
+
+    def test_subject_type(self) -> None:
+        """Only letters, reasons and strings can be checked."""
+        with pytest.raises(TypeError, match="subject"):
+            check(42, locale="en", kind="reason")  # type: ignore[arg-type]
+
+    def test_size_limit(self) -> None:
+        """Texts over the limit are refused with the limit named."""
+        with pytest.raises(FieldError, match=str(MAX_TEXT_CHARS)):
+            check("a" * (MAX_TEXT_CHARS + 1), locale="en", kind="confirmation")
+
+
+class TestSuggestions:
+    def test_negative_reason_gets_the_neutral_canned_sentence(self) -> None:
+        """A negative pay reason is replaced by the neutral compensation sentence."""
+        report = check("The salary was insulting.", locale="en", kind="reason")
+        assert report.fixed() == "The salary does not meet my current needs."
+
+    def test_first_clean_sentence_is_kept(self) -> None:
+        """Two neutral sentences: the fix keeps the first."""
+        report = check("I have accepted another offer. It starts in May.", locale="en", kind="reason")
+        assert report.fixed() == "I have accepted another offer."
+
+    def test_placeholder_filled_from_offer(self, offer: Offer) -> None:
+        """[Company Name] is filled from the offer."""
+        text = "Dear Mette,\n\nThank you for the offer from [Company Name]. I decline it.\n\nKind regards,\nJonas"
+        report = check(text, locale="en", kind="confirmation", offer=offer)
+        assert "Nordlys A/S" in report.fixed()
+
+    def test_missing_thanks_is_inserted(self, offer: Offer) -> None:
+        """A confirmation without thanks gets the thanks sentence from the offer."""
+        text = "Dear Mette,\n\nI have decided to decline the offer.\n\nKind regards,\nJonas"
+        fixed = check(text, locale="en", kind="confirmation", offer=offer).fixed()
+        assert "Thank you for offering me the position of Data Engineer at Nordlys A/S." in fixed
+        assert check(fixed, locale="en", kind="confirmation", offer=offer).ok
+
+    @given(
+        offer=offers(),
+        locale=st.sampled_from(available_locales()),
+        kind=st.sampled_from(list(LetterKind)),
+        bad=st.sampled_from(["en:The interviews were chaotic and your team was rude.",
+                             "da:Jeres ledelse virkede uprofessionel og kaotisk.",
+                             "en:I know someone who would be great for the job.",
+                             "da:Jeg kender en, der ville passe perfekt til jobbet."]),
+    )
+    def test_fixed_letter_has_no_errors(self, offer: Offer, locale: str, kind: LetterKind, bad: str) -> None:
+        """Adding a bad sentence to a built letter, then applying the fixes, leaves no errors."""
+        lang, sentence = bad.split(":", 1)
+        letter = LetterBuilder(offer, locale=locale).build(kind)
+        if lang != locale:
+            sentence = ""
+        text = letter.text.replace("\n\n", f"\n\n{sentence}\n\n", 1)
+        report = check(text, locale=locale, kind=kind.value, offer=offer)
+        assert check(report.fixed(), locale=locale, kind=kind.value, offer=offer).ok
+
+
+class TestTiming:
+    def test_needs_today_and_offer(self, offer: Offer) -> None:
+        """Without today there is no timing finding."""
+        assert "timing.prompt" not in check("Thanks; I decline.", locale="en", kind="confirmation", offer=offer).rules
+
+    def test_overdue_is_an_error_with_the_date(self, offer: Offer) -> None:
+        """After respond_by the finding is an error naming the deadline."""
+        report = check("Thanks; I decline.", locale="da", kind="confirmation", offer=offer, today=dt.date(2026, 12, 1))
+        (diag,) = [d for d in report if d.rule == "timing.prompt"]
+        assert diag.severity is Severity.ERROR and "27. november 2026" in diag.message
+
+
+class TestClassify:
+    @pytest.mark.parametrize(
+        ("text", "locale", "kind"),
+        [
+            ("I have accepted another offer.", "en", "other_offer"),
+            ("The pay is lower than I need.", "en", "compensation"),
+            ("The commute would be too long.", "en", "location"),
+            ("Jeg bliver hos min nuværende arbejdsgiver.", "da", "staying"),
+            ("Lønnen er lavere end forventet.", "da", "compensation"),
+        ],
+    )
+    def test_keywords_pick_the_kind(self, text: str, locale: str, kind: str) -> None:
+        """The locale's keywords decide the most likely reason kind."""
+        found = classify(text, locale)
+        assert found is not None and found.value == kind
+
+    def test_nothing_matches(self) -> None:
+        """No keyword: no kind."""
+        assert classify("Hmm.", "en") is None
