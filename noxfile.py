@@ -1,0 +1,54 @@
+"""Development sessions: `nox -s tests lint typing docs`; maintenance sessions are not default."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typing", "docs"]
+nox.options.reuse_existing_virtualenvs = True
+
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """Run the test suite against an installed (non-editable) wheel."""
+    session.install(".[tests]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check formatting and lint with ruff."""
+    session.install("ruff")
+    session.run("ruff", "format", "--check", ".")
+    session.run("ruff", "check", ".")
+
+
+@nox.session
+def typing(session: nox.Session) -> None:
+    """Type-check the package with mypy --strict."""
+    session.install("-e", ".", "mypy")
+    session.run("mypy", "--strict")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the docs with warnings as errors, and run their doctests."""
+    session.install(".[docs]")
+    session.run("sphinx-build", "-W", "--keep-going", "-n", "-b", "html", "docs", "docs/_build/html")
+    session.run("sphinx-build", "-W", "--keep-going", "-n", "-b", "doctest", "docs", "docs/_build/doctest")
+
+
+@nox.session(default=False)
+def i18n(session: nox.Session) -> None:
+    """The translator's cycle: `nox -s i18n -- extract|update|init LL|compile|check`."""
+    session.install("-e", ".")
+    session.run("python", "tools/i18n.py", *(session.posargs or ["check"]))
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Run the benchmarks."""
+    session.install(".")
+    session.run("python", "benchmarks/check.py")
