@@ -24,13 +24,15 @@ class CatalogBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         """Compile every catalog into a temporary folder and force-include it."""
         if self.target_name != "wheel" or version == "editable":
             return
-        from babel.messages.mofile import write_mo
-        from babel.messages.pofile import read_po
+        from babel.messages.mofile import write_mo  # noqa: PLC0415 - build-time only
+        from babel.messages.pofile import read_po  # noqa: PLC0415
 
         root = Path(self.root)
         self._tmp = tempfile.TemporaryDirectory(prefix="decline-mo-")
         out = Path(self._tmp.name)
-        catalogs = sorted((root / "src" / "decline" / "locale").glob("*/LC_MESSAGES/*.po"))
+        catalogs = sorted(
+            (root / "src" / "decline" / "locale").glob("*/LC_MESSAGES/*.po")
+        )
         if not catalogs:
             raise RuntimeError("no catalogs found under src/decline/locale")
         for po_path in catalogs:
@@ -40,7 +42,11 @@ class CatalogBuildHook(BuildHookInterface):  # type: ignore[type-arg]
                     catalog = read_po(fh, locale=language, abort_invalid=True)
                 except Exception as exc:
                     raise RuntimeError(f"{po_path}: {exc}") from exc
-            problems = [f"{message.id!r}: {error}" for message, errors in catalog.check() for error in errors]
+            problems = [
+                f"{message.id!r}: {error}"
+                for message, errors in catalog.check()
+                for error in errors
+            ]
             if problems:
                 raise RuntimeError(f"{po_path}: " + "; ".join(problems))
             mo_path = out / language / "LC_MESSAGES" / po_path.with_suffix(".mo").name
@@ -50,7 +56,9 @@ class CatalogBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             relative = f"decline/locale/{language}/LC_MESSAGES/{mo_path.name}"
             build_data["force_include"][str(mo_path)] = relative
 
-    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+    def finalize(
+        self, version: str, build_data: dict[str, Any], artifact_path: str
+    ) -> None:
         """Remove the temporary folder."""
         tmp = getattr(self, "_tmp", None)
         if tmp is not None:

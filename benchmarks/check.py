@@ -47,17 +47,33 @@ def main() -> int:
     """Print the table."""
     words = len(LETTER.split())
     check(LETTER, locale="en", kind="confirmation")  # warm the caches
-    rows = [(f"check() of a {words}-word letter", median_seconds(lambda: check(LETTER, locale="en", kind="confirmation"), 300))]
+    rows = [
+        (
+            f"check() of a {words}-word letter",
+            median_seconds(
+                lambda: check(LETTER, locale="en", kind="confirmation"), 300
+            ),
+        )
+    ]
     for size in (1_000, 10_000, 100_000):
         text = (LETTER * (size // len(LETTER) + 1))[:size]
-        seconds = median_seconds(lambda t=text: check(t, locale="en", kind="confirmation"), 20 if size < 100_000 else 7)
+        seconds = median_seconds(
+            lambda t=text: check(t, locale="en", kind="confirmation"),
+            20 if size < 100_000 else 7,
+        )
         rows.append((f"check() of {size // 1000} KB", seconds))
     width = max(len(name) for name, _ in rows)
     print(f"Python {sys.version.split()[0]}")
     for name, seconds in rows:
         print(f"{name:<{width}}  {seconds * 1e6:>12,.0f} µs")
-    per_kb = [s / (n / 1000) for (_, s), n in zip(rows[1:], (1_000, 10_000, 100_000))]
-    print("µs per KB at 1, 10, 100 KB (flat means linear): " + ", ".join(f"{x * 1e6:,.0f}" for x in per_kb))
+    per_kb = [
+        s / (n / 1000)
+        for (_, s), n in zip(rows[1:], (1_000, 10_000, 100_000), strict=True)
+    ]
+    print(
+        "µs per KB at 1, 10, 100 KB (flat means linear): "
+        + ", ".join(f"{x * 1e6:,.0f}" for x in per_kb)
+    )
     return 0
 
 

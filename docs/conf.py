@@ -32,4 +32,6 @@ intersphinx_mapping = {
     "python": ("https://docs.python.org/3", None),
     "babel": ("https://babel.pocoo.org/en/latest/", None),
 }
-nitpick_ignore_regex = [(r"py:class", r"(attrs|_?decline)\..*\._.*|Attribute|TextIO|Traversable.*")]
+nitpick_ignore_regex = [
+    (r"py:class", r"(attrs|_?decline)\..*\._.*|Attribute|TextIO|Traversable.*")
+]

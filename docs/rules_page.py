@@ -18,7 +18,7 @@ def write_rules_page(app: Any) -> None:
         "# Rules",
         "",
         "Generated from `decline.guidance.RULES` when the docs are built.",
-        "Silence a rule with `check(..., ignore=[\"rule.id\"])` or `decline check --ignore rule.id`;",
+        'Silence a rule with `check(..., ignore=["rule.id"])` or `decline check --ignore rule.id`;',
         "a prefix such as `letter` selects or ignores a whole family.",
         "",
         "| rule | severity | guidance | reads |",
@@ -26,10 +26,14 @@ def write_rules_page(app: Any) -> None:
     ]
     for rule in RULES.values():
         kinds = ", ".join(sorted(rule.kinds))
-        lines.append(f"| [`{rule.id}`](#{rule.id.replace('.', '')}) | {rule.severity.value} | {', '.join(rule.guidance)} | {kinds} |")
+        lines.append(
+            f"| [`{rule.id}`](#{rule.id.replace('.', '')}) | {rule.severity.value} | {', '.join(rule.guidance)} | {kinds} |"
+        )
     for rule in RULES.values():
         lines += ["", f"## `{rule.id}`", "", rule.summary, ""]
-        lines.append(f"Severity **{rule.severity.value}**; guidance {', '.join(rule.guidance)}.")
+        lines.append(
+            f"Severity **{rule.severity.value}**; guidance {', '.join(rule.guidance)}."
+        )
         for fails, title in ((True, "Must be flagged"), (False, "Must pass")):
             examples = [e for e in rule.examples if e.fails is fails]
             lines += ["", f"### {title}", ""]
@@ -43,7 +47,9 @@ def write_rules_page(app: Any) -> None:
                     extra.append(f"offer received {example.received_days_ago} days ago")
                 if example.respond_in_days is not None:
                     extra.append(f"deadline in {example.respond_in_days} days")
-                label = f"*{example.locale}*" + (f" ({', '.join(extra)})" if extra else "")
+                label = f"*{example.locale}*" + (
+                    f" ({', '.join(extra)})" if extra else ""
+                )
                 lines += [label, "", _fence(example.text), ""]
     target = Path(app.srcdir) / "reference" / "rules.md"
     text = "\n".join(lines) + "\n"
@@ -57,7 +63,7 @@ def write_cli_help(app: Any) -> None:
 
     parser = _parser()
     parts = [parser.format_help()]
-    for action in parser._subparsers._group_actions:  # noqa: SLF001
+    for action in parser._subparsers._group_actions:
         for name, sub in action.choices.items():
             parts.append(f"\n$ decline {name} --help\n" + sub.format_help())
     target = Path(app.srcdir) / "reference" / "cli-help.txt"

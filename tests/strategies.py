@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 from decline import Offer, Person
 
-SPECIAL_NAMES = ("Søren Ærø", "José Núñez", "Siobhán O'Brien", "Åse Øberg-Lund", "Zoë Kühn")
+SPECIAL_NAMES = (
+    "Søren Ærø",
+    "José Núñez",
+    "Siobhán O'Brien",
+    "Åse Øberg-Lund",
+    "Zoë Kühn",
+)
 
 _letters = st.characters(whitelist_categories=("Lu", "Ll"), max_codepoint=0x24F)
 _word = st.text(_letters, min_size=1, max_size=12).map(str.capitalize)
@@ -30,12 +36,27 @@ companies = st.one_of(
     st.lists(_word, min_size=1, max_size=8).map(" ".join),
 )
 positions = st.one_of(
-    st.sampled_from(("Data Engineer", "dataingeniør", "Head of Research & Development", "UX-designer")),
+    st.sampled_from(
+        (
+            "Data Engineer",
+            "dataingeniør",
+            "Head of Research & Development",
+            "UX-designer",
+        )
+    ),
     st.lists(_word, min_size=1, max_size=5).map(" ".join),
 )
-emails = st.sampled_from(("a@example.org", "soren@example.dk", "first.last@nordlys.example"))
+emails = st.sampled_from(
+    ("a@example.org", "soren@example.dk", "first.last@nordlys.example")
+)
 links = st.lists(
-    st.sampled_from(("https://www.linkedin.com/in/x", "https://example.org/me", "http://jonas.dk/cv")),
+    st.sampled_from(
+        (
+            "https://www.linkedin.com/in/x",
+            "https://example.org/me",
+            "http://jonas.dk/cv",
+        )
+    ),
     max_size=3,
     unique=True,
 )

@@ -50,8 +50,12 @@ def test_placeholders(locale: str) -> None:
     for context, msgid in KEYS:
         spec = MESSAGES[msgid]
         used = fields(catalog.get(msgid, context=context).string)
-        assert spec.required <= used, f"{locale}: {context}/{msgid} lacks {spec.required - used}"
-        assert used <= PLACEHOLDERS | spec.required, f"{locale}: {context}/{msgid} uses {used}"
+        assert spec.required <= used, (
+            f"{locale}: {context}/{msgid} lacks {spec.required - used}"
+        )
+        assert used <= PLACEHOLDERS | spec.required, (
+            f"{locale}: {context}/{msgid} uses {used}"
+        )
 
 
 @pytest.mark.parametrize("locale", available_locales())

@@ -14,9 +14,21 @@ import pytest
 
 from decline.cli import main
 
-BASE = ["write", "--company", "Nordlys A/S", "--position", "Data Engineer", "--contact", "Mette Hansen",
-        "--contact-email", "mette@nordlys.example", "--candidate", "Jonas Berg", "--candidate-email",
-        "jonas@example.org"]
+BASE = [
+    "write",
+    "--company",
+    "Nordlys A/S",
+    "--position",
+    "Data Engineer",
+    "--contact",
+    "Mette Hansen",
+    "--contact-email",
+    "mette@nordlys.example",
+    "--candidate",
+    "Jonas Berg",
+    "--candidate-email",
+    "jonas@example.org",
+]
 
 
 def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
@@ -28,7 +40,9 @@ def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
 class TestWrite:
     def test_danish_confirmation(self) -> None:
         """The README's command writes a Danish confirmation."""
-        code, out, _ = run(*BASE, "--locale", "da", "--tone", "warm", "--reason", "other-offer")
+        code, out, _ = run(
+            *BASE, "--locale", "da", "--tone", "warm", "--reason", "other-offer"
+        )
         assert code == 0
         assert "Kære Mette" in out and "takke nej" in out
 
@@ -47,26 +61,37 @@ class TestWrite:
     def test_plan(self) -> None:
         """--kind plan writes the three dated steps."""
         code, out, _ = run(*BASE, "--kind", "plan", "--today", "2026-11-23")
-        assert code == 0 and out.count("\n1. ") + out.count("\n2. ") + out.count("\n3. ") + out.startswith("1. ") == 3
+        assert (
+            code == 0
+            and out.count("\n1. ")
+            + out.count("\n2. ")
+            + out.count("\n3. ")
+            + out.startswith("1. ")
+            == 3
+        )
 
     def test_offer_file(self, tmp_path: Path) -> None:
         """A TOML offer file works, and flags override it."""
         path = tmp_path / "offer.toml"
         path.write_text(
             'company = "Havn ApS"\nposition = "Udvikler"\nlocale = "da"\nreason = "staying"\n'
-            'received_on = 2026-11-20\n'
+            "received_on = 2026-11-20\n"
             '[contact]\nname = "Søren Ærø"\nemail = "s@havn.example"\n'
             '[candidate]\nname = "Jonas Berg"\nlinks = ["https://jonasberg.dk"]\n'
             '[[interviewers]]\nname = "Lars Holm"\n',
             encoding="utf-8",
         )
-        code, out, err = run("write", "--offer", str(path), "--tone", "brief", "--kind", "thank-you")
+        code, out, err = run(
+            "write", "--offer", str(path), "--tone", "brief", "--kind", "thank-you"
+        )
         assert code == 0, err
         assert "Hej Søren" in out and "https://jonasberg.dk" in out
 
     def test_free_text_reason(self) -> None:
         """A free-text reason is checked and used."""
-        code, out, _ = run(*BASE, "--reason", "I have decided to stay in my current role.")
+        code, out, _ = run(
+            *BASE, "--reason", "I have decided to stay in my current role."
+        )
         assert code == 0 and "stay in my current role." in out
 
     def test_refused_reason_exits_1_naming_the_problem(self) -> None:
@@ -90,7 +115,9 @@ class TestWrite:
 
     def test_missing_field(self) -> None:
         """A missing company is named, with the flag to pass."""
-        code, _, err = run("write", "--position", "X", "--contact", "A", "--candidate", "B")
+        code, _, err = run(
+            "write", "--position", "X", "--contact", "A", "--candidate", "B"
+        )
         assert code == 1 and "--company" in err
 
     def test_bad_toml(self, tmp_path: Path) -> None:
@@ -105,8 +132,13 @@ class TestWrite:
         code, _, err = run("write", "--offer", str(tmp_path / "none.toml"))
         assert code == 1 and "cannot read" in err
 
-    @pytest.mark.parametrize("argv", [[], ["write", "--kind", "memo"], ["write", "--today", "soon"], ["nope"]])
-    def test_bad_usage_exits_2(self, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    @pytest.mark.parametrize(
+        "argv",
+        [[], ["write", "--kind", "memo"], ["write", "--today", "soon"], ["nope"]],
+    )
+    def test_bad_usage_exits_2(
+        self, argv: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """Bad usage prints a helpful message and exits 2."""
         assert main(argv) == 2
         assert "usage:" in capsys.readouterr().err
@@ -115,7 +147,15 @@ class TestWrite:
 class TestCheck:
     def test_findings_and_exit_1(self) -> None:
         """Errors print FILE:LINE:COL: RULE SEVERITY MESSAGE and exit 1."""
-        code, out, _ = run("check", "-", "--locale", "en", "--kind", "reason", stdin="The team was rude.")
+        code, out, _ = run(
+            "check",
+            "-",
+            "--locale",
+            "en",
+            "--kind",
+            "reason",
+            stdin="The team was rude.",
+        )
         assert code == 1
         assert "<stdin>:1:14: reason.negative-remark error" in out
         assert "suggestion:" in out
@@ -129,12 +169,32 @@ class TestCheck:
 
     def test_json(self) -> None:
         """--format json prints the report's JSON."""
-        code, out, _ = run("check", "-", "--locale", "en", "--kind", "reason", "--format", "json", stdin="Rude.")
+        code, out, _ = run(
+            "check",
+            "-",
+            "--locale",
+            "en",
+            "--kind",
+            "reason",
+            "--format",
+            "json",
+            stdin="Rude.",
+        )
         assert code == 1 and json.loads(out)["schema"] == 1
 
     def test_select_and_ignore(self) -> None:
         """--ignore silences a rule."""
-        code, _, _ = run("check", "-", "--locale", "en", "--kind", "reason", "--ignore", "reason", stdin="Rude.")
+        code, _, _ = run(
+            "check",
+            "-",
+            "--locale",
+            "en",
+            "--kind",
+            "reason",
+            "--ignore",
+            "reason",
+            stdin="Rude.",
+        )
         assert code == 0
 
     def test_unreadable_file(self, tmp_path: Path) -> None:
@@ -157,5 +217,10 @@ def test_locales_and_tones() -> None:
 
 def test_python_dash_m() -> None:
     """python -m decline runs the same command line."""
-    done = subprocess.run([sys.executable, "-m", "decline", "locales"], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "decline", "locales"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0 and "en" in done.stdout

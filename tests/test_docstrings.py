@@ -13,7 +13,7 @@ import decline
 MODULES = sorted(
     name
     for _, name, _ in pkgutil.walk_packages(decline.__path__, prefix="decline.")
-    if name not in {"decline.__main__"}
+    if name != "decline.__main__"
 )
 
 
@@ -21,7 +21,9 @@ MODULES = sorted(
 def test_doctests(name: str) -> None:
     """The module's docstring examples pass."""
     module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    result = doctest.testmod(
+        module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    )
     assert result.failed == 0
 
 
@@ -29,6 +31,8 @@ def test_there_are_examples() -> None:
     """The public API documents itself with runnable examples."""
     finder = doctest.DocTestFinder()
     count = sum(
-        len(t.examples) for name in MODULES for t in finder.find(importlib.import_module(name))
+        len(t.examples)
+        for name in MODULES
+        for t in finder.find(importlib.import_module(name))
     )
     assert count >= 20

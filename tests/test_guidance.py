@@ -8,6 +8,7 @@ import json
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.strategies import offers
 
 from decline import (
     DeclineReason,
@@ -22,7 +23,6 @@ from decline import (
     check,
 )
 from decline.guidance import MAX_TEXT_CHARS, RULES, Example, Rule, Severity, classify
-from tests.strategies import offers
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -54,9 +54,15 @@ class TestRuleExamples:
         for locale in ("en", "da"):
             ours = [e for e in rule.examples if e.locale == locale]
             assert any(e.fails for e in ours), f"{rule.id}: no failing {locale} example"
-            assert any(not e.fails for e in ours), f"{rule.id}: no passing {locale} example"
+            assert any(not e.fails for e in ours), (
+                f"{rule.id}: no passing {locale} example"
+            )
 
-    @pytest.mark.parametrize(("rule", "example"), EXAMPLES, ids=[f"{r.id}-{i}" for i, (r, _) in enumerate(EXAMPLES)])
+    @pytest.mark.parametrize(
+        ("rule", "example"),
+        EXAMPLES,
+        ids=[f"{r.id}-{i}" for i, (r, _) in enumerate(EXAMPLES)],
+    )
     def test_example(self, rule: Rule, example: Example) -> None:
         """The rule flags its failing examples and lets its passing ones through."""
         report = check(
@@ -72,7 +78,12 @@ class TestRuleExamples:
     def test_rule_metadata(self) -> None:
         """Ids are dotted, guidance items are G1–G9, summaries exist."""
         for rule in RULES.values():
-            assert rule.id.count(".") == 1 and rule.family in {"reason", "letter", "note", "timing"}
+            assert rule.id.count(".") == 1 and rule.family in {
+                "reason",
+                "letter",
+                "note",
+                "timing",
+            }
             assert all(g in {f"G{n}" for n in range(1, 10)} for g in rule.guidance)
             assert rule.summary and rule.summary != rule.id
 
@@ -98,12 +109,24 @@ class TestApi:
 
     def test_json_schema(self) -> None:
         """to_json() is versioned and lists every field of every diagnostic."""
-        data = json.loads(check("Rude people. Awful office.", locale="en", kind="reason").to_json())
+        data = json.loads(
+            check("Rude people. Awful office.", locale="en", kind="reason").to_json()
+        )
         assert data["schema"] == 1 and data["ok"] is False
         assert data["counts"]["error"] >= 2
         first = data["diagnostics"][0]
-        assert set(first) == {"rule", "severity", "guidance", "span", "line", "column", "text",
-                              "message", "suggestion", "replaces"}
+        assert set(first) == {
+            "rule",
+            "severity",
+            "guidance",
+            "span",
+            "line",
+            "column",
+            "text",
+            "message",
+            "suggestion",
+            "replaces",
+        }
 
     def test_raise_for_errors(self) -> None:
         """raise_for_errors raises GuidanceError carrying the diagnostics; ok reports pass through."""
@@ -116,9 +139,19 @@ class TestApi:
     def test_select_and_ignore_by_prefix(self) -> None:
         """select and ignore take ids and prefixes."""
         text = "The team was rude. The pay was low."
-        assert check(text, locale="en", kind="reason", select=["reason.one-sentence"]).rules == {"reason.one-sentence"}
-        assert "reason.one-sentence" not in check(text, locale="en", kind="reason", ignore="reason.one-sentence").rules
-        assert check(text, locale="en", kind="reason", ignore=["reason"]).rules == frozenset()
+        assert check(
+            text, locale="en", kind="reason", select=["reason.one-sentence"]
+        ).rules == {"reason.one-sentence"}
+        assert (
+            "reason.one-sentence"
+            not in check(
+                text, locale="en", kind="reason", ignore="reason.one-sentence"
+            ).rules
+        )
+        assert (
+            check(text, locale="en", kind="reason", ignore=["reason"]).rules
+            == frozenset()
+        )
 
     def test_unknown_selector_is_refused(self) -> None:
         """A selector that matches no rule names itself and lists the rules."""
@@ -149,7 +182,9 @@ class TestApi:
             ({"locale": "en", "kind": "reason", "select": [3]}, TypeError),
         ],
     )
-    def test_bad_arguments(self, kwargs: dict[str, object], error: type[Exception]) -> None:
+    def test_bad_arguments(
+        self, kwargs: dict[str, object], error: type[Exception]
+    ) -> None:
         """Missing or bad arguments are refused clearly."""
         with pytest.raises(error):
             check("Fine.", **kwargs)  # type: ignore[arg-type]
@@ -173,7 +208,11 @@ class TestSuggestions:
 
     def test_first_clean_sentence_is_kept(self) -> None:
         """Two neutral sentences: the fix keeps the first."""
-        report = check("I have accepted another offer. It starts in May.", locale="en", kind="reason")
+        report = check(
+            "I have accepted another offer. It starts in May.",
+            locale="en",
+            kind="reason",
+        )
         assert report.fixed() == "I have accepted another offer."
 
     def test_placeholder_filled_from_offer(self, offer: Offer) -> None:
@@ -186,19 +225,28 @@ class TestSuggestions:
         """A confirmation without thanks gets the thanks sentence from the offer."""
         text = "Dear Mette,\n\nI have decided to decline the offer.\n\nKind regards,\nJonas"
         fixed = check(text, locale="en", kind="confirmation", offer=offer).fixed()
-        assert "Thank you for offering me the position of Data Engineer at Nordlys A/S." in fixed
+        assert (
+            "Thank you for offering me the position of Data Engineer at Nordlys A/S."
+            in fixed
+        )
         assert check(fixed, locale="en", kind="confirmation", offer=offer).ok
 
     @given(
         offer=offers(),
         locale=st.sampled_from(available_locales()),
         kind=st.sampled_from(list(LetterKind)),
-        bad=st.sampled_from(["en:The interviews were chaotic and your team was rude.",
-                             "da:Jeres ledelse virkede uprofessionel og kaotisk.",
-                             "en:I know someone who would be great for the job.",
-                             "da:Jeg kender en, der ville passe perfekt til jobbet."]),
+        bad=st.sampled_from(
+            [
+                "en:The interviews were chaotic and your team was rude.",
+                "da:Jeres ledelse virkede uprofessionel og kaotisk.",
+                "en:I know someone who would be great for the job.",
+                "da:Jeg kender en, der ville passe perfekt til jobbet.",
+            ]
+        ),
     )
-    def test_fixed_letter_has_no_errors(self, offer: Offer, locale: str, kind: LetterKind, bad: str) -> None:
+    def test_fixed_letter_has_no_errors(
+        self, offer: Offer, locale: str, kind: LetterKind, bad: str
+    ) -> None:
         """Adding a bad sentence to a built letter, then applying the fixes, leaves no errors."""
         lang, sentence = bad.split(":", 1)
         letter = LetterBuilder(offer, locale=locale).build(kind)
@@ -212,11 +260,22 @@ class TestSuggestions:
 class TestTiming:
     def test_needs_today_and_offer(self, offer: Offer) -> None:
         """Without today there is no timing finding."""
-        assert "timing.prompt" not in check("Thanks; I decline.", locale="en", kind="confirmation", offer=offer).rules
+        assert (
+            "timing.prompt"
+            not in check(
+                "Thanks; I decline.", locale="en", kind="confirmation", offer=offer
+            ).rules
+        )
 
     def test_overdue_is_an_error_with_the_date(self, offer: Offer) -> None:
         """After respond_by the finding is an error naming the deadline."""
-        report = check("Thanks; I decline.", locale="da", kind="confirmation", offer=offer, today=dt.date(2026, 12, 1))
+        report = check(
+            "Thanks; I decline.",
+            locale="da",
+            kind="confirmation",
+            offer=offer,
+            today=dt.date(2026, 12, 1),
+        )
         (diag,) = [d for d in report if d.rule == "timing.prompt"]
         assert diag.severity is Severity.ERROR and "27. november 2026" in diag.message
 

@@ -9,6 +9,7 @@ import threading
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.strategies import offers
 
 from decline import (
     DeclineReason,
@@ -24,7 +25,6 @@ from decline import (
     check,
     plan,
 )
-from tests.strategies import offers
 
 LOCALES = available_locales()
 TONES = ("formal", "warm", "brief")
@@ -32,14 +32,16 @@ LEFTOVER = re.compile(r"\{|\}|\[|\]|\bNone\b|<[a-z]")
 
 
 def everything(letter: Letter) -> str:
-    return "\n".join((letter.subject, letter.text))
+    return f"{letter.subject}\n{letter.text}"
 
 
 class TestEveryLetter:
     @pytest.mark.parametrize("locale", LOCALES)
     @pytest.mark.parametrize("tone", TONES)
     @pytest.mark.parametrize("kind", list(LetterKind))
-    def test_builds_and_names_the_offer(self, offer: Offer, locale: str, tone: str, kind: LetterKind) -> None:
+    def test_builds_and_names_the_offer(
+        self, offer: Offer, locale: str, tone: str, kind: LetterKind
+    ) -> None:
         """Each of the 18+ letters names the contact or the company and has no leftovers."""
         letter = LetterBuilder(offer, locale=locale, tone=tone).build(kind)
         body = everything(letter)
@@ -47,24 +49,51 @@ class TestEveryLetter:
         assert not LEFTOVER.search(body), body
         assert letter.kind is kind and letter.tone == tone
 
-    @given(offer=offers(), locale=st.sampled_from(LOCALES), tone=st.sampled_from(TONES),
-           kind=st.sampled_from(list(LetterKind)),
-           reason=st.sampled_from([None, DeclineReason.none(), DeclineReason.other_offer(),
-                                   DeclineReason.compensation(), DeclineReason.staying()]))
+    @given(
+        offer=offers(),
+        locale=st.sampled_from(LOCALES),
+        tone=st.sampled_from(TONES),
+        kind=st.sampled_from(list(LetterKind)),
+        reason=st.sampled_from(
+            [
+                None,
+                DeclineReason.none(),
+                DeclineReason.other_offer(),
+                DeclineReason.compensation(),
+                DeclineReason.staying(),
+            ]
+        ),
+    )
     def test_any_offer_builds_clean_and_passes_check(
-        self, offer: Offer, locale: str, tone: str, kind: LetterKind, reason: DeclineReason | None
+        self,
+        offer: Offer,
+        locale: str,
+        tone: str,
+        kind: LetterKind,
+        reason: DeclineReason | None,
     ) -> None:
         """Random valid offers: no placeholder left, and the letter passes its own check()."""
-        letter = LetterBuilder(offer, locale=locale, tone=tone, reason=reason).build(kind)
-        assert not LEFTOVER.search(everything(letter).replace(offer.company, "").replace(offer.position, "")
-                                   .replace(offer.contact.name, "").replace(offer.candidate.name, ""))
+        letter = LetterBuilder(offer, locale=locale, tone=tone, reason=reason).build(
+            kind
+        )
+        assert not LEFTOVER.search(
+            everything(letter)
+            .replace(offer.company, "")
+            .replace(offer.position, "")
+            .replace(offer.contact.name, "")
+            .replace(offer.candidate.name, "")
+        )
         assert check(letter, offer=offer, tone=tone).ok
 
 
 class TestContent:
     def test_confirmation_thanks_decides_and_wishes(self, offer: Offer) -> None:
         """The confirmation thanks for the offer, declines, thanks the people met, and signs."""
-        letter = LetterBuilder(offer, locale="en").with_reason(DeclineReason.other_offer()).confirmation()
+        letter = (
+            LetterBuilder(offer, locale="en")
+            .with_reason(DeclineReason.other_offer())
+            .confirmation()
+        )
         text = letter.text
         assert letter.greeting == "Dear Ms Hansen,"
         assert "Data Engineer at Nordlys A/S" in text
@@ -106,7 +135,11 @@ class TestContent:
     def test_warm_adds_a_neutral_reason_and_none_removes_it(self, offer: Offer) -> None:
         """warm adds a neutral reason by default; DeclineReason.none() gives none."""
         with_default = LetterBuilder(offer, tone="warm").confirmation().text
-        without = LetterBuilder(offer, tone="warm", reason=DeclineReason.none()).confirmation().text
+        without = (
+            LetterBuilder(offer, tone="warm", reason=DeclineReason.none())
+            .confirmation()
+            .text
+        )
         assert "right step" in with_default
         assert "right step" not in without
 
@@ -131,7 +164,9 @@ class TestContent:
 
 
 class TestLocalesAndTones:
-    @pytest.mark.parametrize("tag", ["da_DK", "da-DK", "da_DK.UTF-8", "DA", "da_DK@euro"])
+    @pytest.mark.parametrize(
+        "tag", ["da_DK", "da-DK", "da_DK.UTF-8", "DA", "da_DK@euro"]
+    )
     def test_danish_spellings(self, offer: Offer, tag: str) -> None:
         """POSIX and BCP 47 spellings of Danish all write Danish."""
         letter = LetterBuilder(offer, locale=tag).confirmation()
@@ -170,7 +205,10 @@ class TestLocalesAndTones:
 
         def work(n: int) -> None:
             locale = LOCALES[n % len(LOCALES)]
-            results[n] = [LetterBuilder(offer, locale=locale).confirmation().greeting for _ in range(30)]
+            results[n] = [
+                LetterBuilder(offer, locale=locale).confirmation().greeting
+                for _ in range(30)
+            ]
 
         threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
         for t in threads:
@@ -185,9 +223,13 @@ class TestLocalesAndTones:
 class TestPlan:
     def test_steps_are_dated_from_today(self, offer: Offer) -> None:
         """Call and confirm today; the note on the next working day."""
-        steps = plan(offer, locale="da", tone="warm", today=dt.date(2026, 11, 27))  # Friday
+        steps = plan(
+            offer, locale="da", tone="warm", today=dt.date(2026, 11, 27)
+        )  # Friday
         assert [s.kind for s in steps] == list(LetterKind)
-        assert [s.on for s in steps] == [dt.date(2026, 11, 27)] * 2 + [dt.date(2026, 11, 30)]
+        assert [s.on for s in steps] == [dt.date(2026, 11, 27)] * 2 + [
+            dt.date(2026, 11, 30)
+        ]
         assert "Mette Hansen" in steps.steps[0].action
 
     def test_overdue_plan_warns(self, offer: Offer) -> None:

@@ -18,8 +18,14 @@ def evil_offer() -> Offer:
     return Offer(
         company=f"{EVIL} A/S",
         position=f"Engineer {EVIL}",
-        contact=Person(f"Mette {EVIL}", email="mette@nordlys.example", honorific="<b>Ms</b>"),
-        candidate=Person(f"Jonas {EVIL}", email="jonas@example.org", links=("https://example.org/?a=1&b=2",)),
+        contact=Person(
+            f"Mette {EVIL}", email="mette@nordlys.example", honorific="<b>Ms</b>"
+        ),
+        candidate=Person(
+            f"Jonas {EVIL}",
+            email="jonas@example.org",
+            links=("https://example.org/?a=1&b=2",),
+        ),
         interviewers=(Person(f"Lars {EVIL}"),),
     )
 
@@ -29,7 +35,11 @@ class TestHtml:
     @pytest.mark.parametrize("locale", ["en", "da"])
     def test_user_markup_is_escaped(self, kind: LetterKind, locale: str) -> None:
         """<script> in any field shows as text, never as markup."""
-        html = LetterBuilder(evil_offer(), locale=locale, tone="formal").build(kind).to_html()
+        html = (
+            LetterBuilder(evil_offer(), locale=locale, tone="formal")
+            .build(kind)
+            .to_html()
+        )
         assert "<script>" not in html
         assert "&lt;script&gt;" in html
         assert "<b>Ms</b>" not in html
@@ -76,7 +86,9 @@ class TestEmail:
             candidate=Person("Siobhán O'Brien", email="siobhan@example.org"),
         )
         letter = LetterBuilder(offer, locale=locale, tone="warm").confirmation()
-        message = letter.to_email(date=dt.datetime(2026, 11, 25, 12, tzinfo=dt.timezone.utc))
+        message = letter.to_email(
+            date=dt.datetime(2026, 11, 25, 12, tzinfo=dt.timezone.utc)
+        )
         parsed = email.message_from_bytes(bytes(message), policy=policy.default)
         assert parsed["Subject"] == letter.subject
         assert "Siobhán O'Brien" in str(parsed["From"])
@@ -90,7 +102,12 @@ class TestEmail:
 
     def test_missing_address_is_refused(self) -> None:
         """Without the candidate's e-mail there is no From, and the field is named."""
-        offer = Offer(company="A", position="B", contact=Person("C", email="c@example.org"), candidate=Person("D"))
+        offer = Offer(
+            company="A",
+            position="B",
+            contact=Person("C", email="c@example.org"),
+            candidate=Person("D"),
+        )
         with pytest.raises(FieldError, match=r"letter\.sender\.email"):
             LetterBuilder(offer).confirmation().to_email()
 
@@ -105,7 +122,16 @@ class TestEmail:
         """Markup or odd characters in names add no header."""
         message = LetterBuilder(evil_offer()).confirmation().to_email()
         assert sorted(set(message.keys())) == sorted(
-            {"From", "To", "Subject", "Date", "Message-ID", "Content-Language", "Content-Type", "MIME-Version"}
+            {
+                "From",
+                "To",
+                "Subject",
+                "Date",
+                "Message-ID",
+                "Content-Language",
+                "Content-Type",
+                "MIME-Version",
+            }
         )
 
 
@@ -131,7 +157,13 @@ class TestDict:
             ({"sender": {"name": "A", "email": "bad"}}, FieldError, "person.email"),
         ],
     )
-    def test_bad_input(self, offer: Offer, change: dict[str, object], error: type[Exception], field: str) -> None:
+    def test_bad_input(
+        self,
+        offer: Offer,
+        change: dict[str, object],
+        error: type[Exception],
+        field: str,
+    ) -> None:
         """Bad dictionaries are refused with the field named."""
         data = LetterBuilder(offer).confirmation().to_dict()
         data.update(change)
@@ -151,3 +183,23 @@ def test_text_forms(offer: Offer) -> None:
     letter = LetterBuilder(offer, locale="da").confirmation()
     assert str(letter) == letter.text
     assert letter.to_text().startswith(f"Emne: {letter.subject}\n\n")
+
+
+class TestReportHtml:
+    def test_marks_spans_and_escapes(self) -> None:
+        """The report's HTML marks each finding and shows user markup as text."""
+        from decline import check
+
+        report = check("<b>The team</b> was rude.", locale="en", kind="reason")
+        html = report._repr_mimebundle_()["text/html"]
+        assert "<b>The team</b>" not in html
+        assert "&lt;b&gt;The team&lt;/b&gt;" in html
+        assert "<mark" in html and ">rude</mark>" in html
+        assert "reason.negative-remark" in html
+
+    def test_clean_report_has_no_table(self) -> None:
+        """A report with no findings shows the text and the verdict only."""
+        from decline import check
+
+        html = check("I am staying in my job.", locale="en", kind="reason")._repr_mimebundle_()["text/html"]
+        assert "<table" not in html and "ok: 0 errors" in html

@@ -364,8 +364,9 @@ EN_ONE = [
     "I am declining the offer for position No. 4521 with thanks.",
     "It came down to Nordlys vs. Berg in the end.",
     "I spoke to Dr.\nSmith yesterday.",
-    # ambiguous: an abbreviation's period before a capital is not a boundary
-    "I accepted an offer at Nordlys Inc. We met last week.",
+    # ambiguous: an abbreviation's period before a capital is not a boundary...
+    "I accepted an offer at Nordlys Inc. Mette knows.",
+    "Some tools, e.g. The Spark Guide, were new to me.",
     # decimals and thousands
     "The offer was 3.5 percent higher than my current pay.",
     "The package was worth 45.000 kroner, or 4,5 percent more.",
@@ -391,6 +392,15 @@ EN_ONE = [
 ]
 
 EN_SPLIT = [
+    # ...unless an abbreviation that often ends a sentence meets a sentence starter
+    (
+        "I accepted an offer at Nordlys Inc. We met last week.",
+        ["I accepted an offer at Nordlys Inc.", "We met last week."],
+    ),
+    (
+        "I am staying at Acme Ltd. My manager offered me a new role.",
+        ["I am staying at Acme Ltd.", "My manager offered me a new role."],
+    ),
     ("I met Mr. Smith. He was kind.", ["I met Mr. Smith.", "He was kind."]),
     ("Thank you. I must decline.", ["Thank you.", "I must decline."]),
     ("It was great! I learned a lot.", ["It was great!", "I learned a lot."]),
@@ -453,8 +463,9 @@ DA_ONE = [
     "Nordlys ApS og Berg A/S er partnere.",
     "Jeg har takket ja til Berg A/S' tilbud.",
     "Mette Hansen, adm. direktør, ringede i går.",
-    # ambiguous: an abbreviation's period before a capital is not a boundary
-    "Lønnen var 45.000 kr. Det er fint.",
+    # ambiguous: an abbreviation's period before a capital is not a boundary...
+    "Lønnen var 45.000 kr. Mette ved det.",
+    "Jeg kan f.eks. Det Kongelige Teater godt lide.",
     # ordinal dates
     "Jeg starter den 1. marts hos jer.",
     "Jeg kan starte 1. marts 2026.",
@@ -481,6 +492,11 @@ DA_ONE = [
 ]
 
 DA_SPLIT = [
+    ("Lønnen var 45.000 kr. Det er fint.", ["Lønnen var 45.000 kr.", "Det er fint."]),
+    (
+        "Jeg har fået et job hos Havn ApS. Det passer mig bedre.",
+        ["Jeg har fået et job hos Havn ApS.", "Det passer mig bedre."],
+    ),
     (
         "Tak for tilbuddet. Jeg må takke nej.",
         ["Tak for tilbuddet.", "Jeg må takke nej."],

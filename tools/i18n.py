@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 def template() -> Catalog:
     """The catalog template, from the message table and the guidance rules."""
-    from decline._messages import MESSAGES, TONE_CONTEXTS  # noqa: PLC0415
+    from decline._messages import MESSAGES, TONE_CONTEXTS
 
     pot = Catalog(project="decline", domain="decline", fuzzy=False)
     for spec in MESSAGES.values():
@@ -83,8 +83,8 @@ def compile_all() -> None:
 
 
 def check() -> None:
-    from decline._i18n import fields  # noqa: PLC0415
-    from decline._messages import MESSAGES, PLACEHOLDERS  # noqa: PLC0415
+    from decline._i18n import fields
+    from decline._messages import MESSAGES, PLACEHOLDERS
 
     pot = template()
     problems: list[str] = []
@@ -104,9 +104,13 @@ def check() -> None:
             used = fields(str(found.string))
             spec = MESSAGES.get(str(message.id))
             if spec and used - PLACEHOLDERS - spec.required:
-                problems.append(f"{where}: unknown placeholders {sorted(used - PLACEHOLDERS - spec.required)}")
+                problems.append(
+                    f"{where}: unknown placeholders {sorted(used - PLACEHOLDERS - spec.required)}"
+                )
             if spec and spec.required - used:
-                problems.append(f"{where}: missing placeholders {sorted(spec.required - used)}")
+                problems.append(
+                    f"{where}: missing placeholders {sorted(spec.required - used)}"
+                )
     for problem in problems:
         print(problem)
     if problems:
@@ -117,5 +121,6 @@ def check() -> None:
 if __name__ == "__main__":
     command, *rest = sys.argv[1:] or ["check"]
     {"extract": extract, "update": update, "compile": compile_all, "check": check}.get(
-        command, lambda: init(rest[0]) if command == "init" and rest else sys.exit(__doc__)
+        command,
+        lambda: init(rest[0]) if command == "init" and rest else sys.exit(__doc__),
     )()

@@ -24,6 +24,7 @@ from decline._errors import UnknownLocaleError
 
 if TYPE_CHECKING:
     import datetime as dt
+    from importlib.abc import Traversable
 
 __all__ = [
     "DOMAIN",
@@ -41,11 +42,13 @@ DOMAIN = "decline"
 #: Languages that are written with another language's catalog.
 _ALIASES: Mapping[str, str] = {"no": "nb", "nn": "nb"}
 
-_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?$")
+_TAG = re.compile(
+    r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?$"
+)
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 
 
-def _locale_dir() -> resources.abc.Traversable:
+def _locale_dir() -> Traversable:
     return resources.files("decline") / "locale"
 
 
@@ -66,7 +69,9 @@ def available_locales() -> tuple[str, ...]:
     found = []
     for entry in _locale_dir().iterdir():
         messages = entry / "LC_MESSAGES"
-        if (messages / f"{DOMAIN}.po").is_file() or (messages / f"{DOMAIN}.mo").is_file():
+        if (messages / f"{DOMAIN}.po").is_file() or (
+            messages / f"{DOMAIN}.mo"
+        ).is_file():
             found.append(entry.name)
     return tuple(sorted(found))
 
@@ -135,7 +140,9 @@ def negotiate(identifier: object) -> str:
     if isinstance(identifier, str):
         return _negotiate(identifier)
     tag = _parse(identifier)
-    return _negotiate(f"{tag.language}_{tag.territory}" if tag.territory else tag.language)
+    return _negotiate(
+        f"{tag.language}_{tag.territory}" if tag.territory else tag.language
+    )
 
 
 def language(locale: str) -> str:
@@ -239,7 +246,8 @@ def fill(template: str, values: Mapping[str, str]) -> str:
 
 @lru_cache(maxsize=64)
 def _babel_locale(locale: str) -> object:
-    from babel import Locale, UnknownLocaleError as BabelUnknown  # noqa: PLC0415
+    from babel import Locale  # noqa: PLC0415
+    from babel import UnknownLocaleError as BabelUnknown  # noqa: PLC0415
 
     try:
         return Locale.parse(locale)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +18,7 @@ import attrs
 from decline import _i18n
 from decline._errors import FieldError, GuidanceError
 from decline._model import DeclineReason, Offer, Person, ReasonKind, _clean
-from decline.tones import Tone, get_tone
+from decline.tones import FORMAL, Tone, get_tone
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -40,7 +39,10 @@ LETTER_SCHEMA = 1
 #: The longest text a letter may hold, in characters.
 MAX_LETTER_CHARS = 100_000
 
-_URL_LINE = re.compile(r"^https?://\S+$")
+
+def _negotiate(value: object) -> str:
+    """Converter: a locale as ``decline`` writes it."""
+    return _i18n.negotiate(value)
 
 
 class LetterKind(enum.Enum):
@@ -59,14 +61,23 @@ class LetterKind(enum.Enum):
         if isinstance(value, LetterKind):
             return value
         if not isinstance(value, str):
-            raise TypeError(f"{field}: expected a letter kind, got {type(value).__name__}")
+            raise TypeError(
+                f"{field}: expected a letter kind, got {type(value).__name__}"
+            )
         key = value.strip().lower().replace("-", "_")
         key = {"call": "call_script", "thanks": "thank_you"}.get(key, key)
         try:
             return cls(key)
         except ValueError:
             choices = ", ".join(k.value for k in cls)
-            raise FieldError(field, f"{value!r} is not a letter kind; use one of {choices}") from None
+            raise FieldError(
+                field, f"{value!r} is not a letter kind; use one of {choices}"
+            ) from None
+
+
+def _kind(value: object) -> LetterKind:
+    """Converter: a letter kind from a member or its name."""
+    return LetterKind.parse(value)
 
 
 def _line(field: str, limit: int) -> Any:
@@ -78,7 +89,9 @@ def _line(field: str, limit: int) -> Any:
     return check
 
 
-def _paragraphs(instance: Letter, attribute: attrs.Attribute[Any], value: object) -> None:
+def _paragraphs(
+    instance: Letter, attribute: attrs.Attribute[Any], value: object
+) -> None:
     if not isinstance(value, tuple):
         raise TypeError(f"letter.{attribute.name}: expected a sequence of strings")
     total = 0
@@ -90,7 +103,9 @@ def _paragraphs(instance: Letter, attribute: attrs.Attribute[Any], value: object
         _clean(field, item, MAX_LETTER_CHARS, single_line=not multiline)
         total += len(item)
     if total > MAX_LETTER_CHARS:
-        raise FieldError(f"letter.{attribute.name}", f"is over {MAX_LETTER_CHARS} characters")
+        raise FieldError(
+            f"letter.{attribute.name}", f"is over {MAX_LETTER_CHARS} characters"
+        )
 
 
 def _strings(value: object) -> object:
@@ -99,9 +114,13 @@ def _strings(value: object) -> object:
     return value
 
 
-def _optional_person(instance: Letter, attribute: attrs.Attribute[Any], value: object) -> None:
+def _optional_person(
+    instance: Letter, attribute: attrs.Attribute[Any], value: object
+) -> None:
     if value is not None and not isinstance(value, Person):
-        raise TypeError(f"letter.{attribute.name}: expected Person, got {type(value).__name__}")
+        raise TypeError(
+            f"letter.{attribute.name}: expected Person, got {type(value).__name__}"
+        )
 
 
 @attrs.frozen
@@ -125,8 +144,8 @@ class Letter:
         recipient: The contact, for the e-mail's To.
     """
 
-    kind: LetterKind = attrs.field(converter=LetterKind.parse)
-    locale: str = attrs.field(converter=_i18n.negotiate)
+    kind: LetterKind = attrs.field(converter=_kind)
+    locale: str = attrs.field(converter=_negotiate)
     tone: str = attrs.field(validator=_line("tone", 40))
     subject: str = attrs.field(validator=_line("subject", 300))
     greeting: str = attrs.field(validator=_line("greeting", 300))
@@ -243,8 +262,8 @@ class LetterBuilder:
     """
 
     offer: Offer = attrs.field()
-    locale: str = attrs.field(default="en", kw_only=True, converter=_i18n.negotiate)
-    tone: Tone = attrs.field(default="formal", kw_only=True, converter=get_tone)
+    locale: str = attrs.field(default="en", kw_only=True, converter=_negotiate)
+    tone: Tone = attrs.field(default=FORMAL, kw_only=True, converter=get_tone)
     reason: DeclineReason | None = attrs.field(default=None, kw_only=True)
 
     @offer.validator
@@ -285,7 +304,11 @@ class LetterBuilder:
     def _values(self) -> dict[str, str]:
         offer = self.offer
         contact = offer.contact
-        formal = f"{contact.honorific} {contact.surname}" if contact.honorific else contact.name
+        formal = (
+            f"{contact.honorific} {contact.surname}"
+            if contact.honorific
+            else contact.name
+        )
         return {
             "company": offer.company,
             "position": offer.position,
@@ -294,7 +317,9 @@ class LetterBuilder:
             "contact_formal": formal,
             "candidate": offer.candidate.name,
             "candidate_first": offer.candidate.first_name,
-            "people": _i18n.format_list([p.name for p in offer.interviewers], self.locale)
+            "people": _i18n.format_list(
+                [p.name for p in offer.interviewers], self.locale
+            )
             if offer.interviewers
             else "",
             "date": "",
@@ -306,7 +331,9 @@ class LetterBuilder:
     def _reason_sentence(self) -> str | None:
         reason = self.reason
         if reason is None:
-            reason = DeclineReason.unspecified() if self.tone.adds_default_reason else None
+            reason = (
+                DeclineReason.unspecified() if self.tone.adds_default_reason else None
+            )
         if reason is None or not reason.given:
             return None
         if reason.text is not None:
@@ -358,7 +385,9 @@ class LetterBuilder:
                 _join(say("call.thanks", v), say("call.follow_up", v)),
             ]
             if "voicemail" in optional:
-                paragraphs.append(_join(say("call.voicemail_label", v), say("call.voicemail", v)))
+                paragraphs.append(
+                    _join(say("call.voicemail_label", v), say("call.voicemail", v))
+                )
             return Letter(
                 subject=say("call.subject", v),
                 greeting=say("call.opening", v),
@@ -368,10 +397,18 @@ class LetterBuilder:
             )
         if kind is LetterKind.CONFIRMATION:
             paragraphs = [
-                _join(say("confirmation.thanks", v), say("confirmation.decision", v), reason)
+                _join(
+                    say("confirmation.thanks", v),
+                    say("confirmation.decision", v),
+                    reason,
+                )
             ]
             if "people" in optional:
-                key = "confirmation.people" if self.offer.interviewers else "confirmation.people_contact"
+                key = (
+                    "confirmation.people"
+                    if self.offer.interviewers
+                    else "confirmation.people_contact"
+                )
                 paragraphs.append(say(key, v))
             paragraphs.append(say("confirmation.wishes", v))
             return Letter(
@@ -545,12 +582,22 @@ def plan(
     letters = builder.letters()
     steps = (
         Step(1, LetterKind.CALL_SCRIPT, today, action("plan.call"), letters[0]),
-        Step(2, LetterKind.CONFIRMATION, today, action("plan.confirmation"), letters[1]),
-        Step(3, LetterKind.THANK_YOU, _next_working_day(today), action("plan.thank_you"), letters[2]),
+        Step(
+            2, LetterKind.CONFIRMATION, today, action("plan.confirmation"), letters[1]
+        ),
+        Step(
+            3,
+            LetterKind.THANK_YOU,
+            _next_working_day(today),
+            action("plan.thank_you"),
+            letters[2],
+        ),
     )
     overdue = None
     if offer.respond_by is not None and offer.respond_by < today:
-        overdue = action("plan.overdue", date=_i18n.format_date(offer.respond_by, builder.locale))
+        overdue = action(
+            "plan.overdue", date=_i18n.format_date(offer.respond_by, builder.locale)
+        )
     return Plan(offer, builder.locale, tone_obj.name, today, steps, overdue)
 
 

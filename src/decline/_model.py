@@ -70,7 +70,9 @@ def _clean(field: str, value: object, limit: int, *, single_line: bool = True) -
     try:
         text = unicodedata.normalize("NFC", value).strip()
     except UnicodeError as exc:  # lone surrogates cannot be normalised or encoded
-        raise FieldError(field, "contains characters that are not valid Unicode") from exc
+        raise FieldError(
+            field, "contains characters that are not valid Unicode"
+        ) from exc
     if any("\ud800" <= ch <= "\udfff" for ch in text):
         raise FieldError(field, "contains a lone surrogate; pass valid Unicode text")
     if not text:
@@ -79,7 +81,11 @@ def _clean(field: str, value: object, limit: int, *, single_line: bool = True) -
         raise FieldError(field, f"is {len(text)} characters long; the limit is {limit}")
     bad = _FORBIDDEN.search(text if single_line else text.replace("\n", " "))
     if bad is not None:
-        what = "a line break" if bad.group() in "\r\n\u2028\u2029" else "a control character"
+        what = (
+            "a line break"
+            if bad.group() in "\r\n\u2028\u2029"
+            else "a control character"
+        )
         raise FieldError(
             field, f"contains {what} ({bad.group()!r}); write it on one line"
         )
@@ -93,7 +99,9 @@ class _Text:
     limit: int
     optional: bool = False
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def __call__(
+        self, instance: object, attribute: attrs.Attribute[Any], value: object
+    ) -> None:
         if value is None and self.optional:
             return
         field = _field_name(instance, attribute)
@@ -115,7 +123,9 @@ def _normalise(value: object) -> object:
     return value
 
 
-def _check_email(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_email(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
     if value is None:
         return
     field = _field_name(instance, attribute)
@@ -130,7 +140,9 @@ def _check_email(instance: object, attribute: attrs.Attribute[Any], value: objec
         )
 
 
-def _check_phone(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_phone(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
     if value is None:
         return
     field = _field_name(instance, attribute)
@@ -158,27 +170,39 @@ def _to_links(value: object) -> object:
     return value
 
 
-def _check_links(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_links(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
     field = _field_name(instance, attribute)
     if not isinstance(value, tuple):
-        raise TypeError(f"{field}: expected a sequence of URLs, got {type(value).__name__}")
+        raise TypeError(
+            f"{field}: expected a sequence of URLs, got {type(value).__name__}"
+        )
     if len(value) > LIMITS["links"]:
-        raise FieldError(field, f"has {len(value)} links; the limit is {LIMITS['links']}")
+        raise FieldError(
+            field, f"has {len(value)} links; the limit is {LIMITS['links']}"
+        )
     for index, link in enumerate(value):
         item = f"{field}[{index}]"
         text = _clean(item, link, LIMITS["link"])
         if text != link:
             raise FieldError(item, "must be trimmed NFC text")
         if any(ch.isspace() for ch in text) or any(ch in text for ch in "<>\"'`"):
-            raise FieldError(item, f"{text!r} is not a URL: it contains spaces, quotes or angle brackets")
+            raise FieldError(
+                item,
+                f"{text!r} is not a URL: it contains spaces, quotes or angle brackets",
+            )
         parts = urlsplit(text)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FieldError(
-                item, f"{text!r} is not an http(s) URL; write it as https://example.org/me"
+                item,
+                f"{text!r} is not an http(s) URL; write it as https://example.org/me",
             )
 
 
-def _check_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_date(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
     if value is None:
         return
     field = _field_name(instance, attribute)
@@ -275,7 +299,9 @@ class Offer:
     """
 
     company: str = attrs.field(converter=_normalise, validator=_Text(LIMITS["company"]))
-    position: str = attrs.field(converter=_normalise, validator=_Text(LIMITS["position"]))
+    position: str = attrs.field(
+        converter=_normalise, validator=_Text(LIMITS["position"])
+    )
     contact: Person = attrs.field(validator=_instance_of(Person))
     candidate: Person = attrs.field(validator=_instance_of(Person))
     received_on: dt.date | None = attrs.field(default=None, validator=_check_date)
@@ -332,7 +358,9 @@ class ReasonKind(enum.Enum):
         return f"reason.{self.value}"
 
 
-def _check_reason_text(instance: DeclineReason, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_reason_text(
+    instance: DeclineReason, attribute: attrs.Attribute[Any], value: object
+) -> None:
     if value is None:
         return
     _clean("reason.text", value, LIMITS["reason"])
@@ -360,7 +388,9 @@ class DeclineReason:
         False
     """
 
-    kind: ReasonKind | None = attrs.field(default=None, validator=_instance_of(ReasonKind, optional=True))
+    kind: ReasonKind | None = attrs.field(
+        default=None, validator=_instance_of(ReasonKind, optional=True)
+    )
     text: str | None = attrs.field(
         default=None, kw_only=True, converter=_normalise, validator=_check_reason_text
     )
@@ -371,10 +401,14 @@ class DeclineReason:
     def __attrs_post_init__(self) -> None:
         if self.text is None:
             if self.locale is not None:
-                raise FieldError("reason.locale", "is only meaningful with a custom text")
+                raise FieldError(
+                    "reason.locale", "is only meaningful with a custom text"
+                )
             return
         if self.locale is None:
-            raise FieldError("reason.locale", "is required with a custom text (e.g. 'en')")
+            raise FieldError(
+                "reason.locale", "is required with a custom text (e.g. 'en')"
+            )
         from decline._i18n import negotiate  # noqa: PLC0415 - avoid an import cycle
 
         object.__setattr__(self, "locale", negotiate(self.locale))

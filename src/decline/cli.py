@@ -39,7 +39,9 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date; write YYYY-MM-DD"
+        ) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,17 +61,33 @@ def _parser() -> argparse.ArgumentParser:
         description="Write a letter from flags or a TOML offer file (flags win).",
     )
     source = write.add_argument_group("the offer")
-    source.add_argument("--offer", type=Path, metavar="FILE", help="TOML file describing the offer")
+    source.add_argument(
+        "--offer", type=Path, metavar="FILE", help="TOML file describing the offer"
+    )
     source.add_argument("--company", help="the employer's name")
     source.add_argument("--position", help="the job title offered")
-    source.add_argument("--contact", metavar="NAME", help="the recruiter or hiring manager")
+    source.add_argument(
+        "--contact", metavar="NAME", help="the recruiter or hiring manager"
+    )
     source.add_argument("--contact-email", metavar="EMAIL")
     source.add_argument("--contact-honorific", metavar="TITLE", help="e.g. Ms, Dr.")
     source.add_argument("--candidate", metavar="NAME", help="your name")
     source.add_argument("--candidate-email", metavar="EMAIL")
     source.add_argument("--candidate-phone", metavar="PHONE")
-    source.add_argument("--link", action="append", default=None, metavar="URL", help="a professional page (repeatable)")
-    source.add_argument("--interviewer", action="append", default=None, metavar="NAME", help="someone you met (repeatable)")
+    source.add_argument(
+        "--link",
+        action="append",
+        default=None,
+        metavar="URL",
+        help="a professional page (repeatable)",
+    )
+    source.add_argument(
+        "--interviewer",
+        action="append",
+        default=None,
+        metavar="NAME",
+        help="someone you met (repeatable)",
+    )
     source.add_argument("--received-on", type=_date, metavar="DATE")
     source.add_argument("--respond-by", type=_date, metavar="DATE")
     source.add_argument("--referral-requested", action="store_true", default=None)
@@ -81,29 +99,68 @@ def _parser() -> argparse.ArgumentParser:
         "unspecified, none, or your own sentence",
     )
     out.add_argument("--locale", help="language, e.g. en, da, da_DK (default: en)")
-    out.add_argument("--tone", help="formal, warm, brief or an installed tone (default: formal)")
-    out.add_argument("--kind", choices=_KINDS, default="confirmation", help="default: confirmation")
+    out.add_argument(
+        "--tone", help="formal, warm, brief or an installed tone (default: formal)"
+    )
+    out.add_argument(
+        "--kind", choices=_KINDS, default="confirmation", help="default: confirmation"
+    )
     out.add_argument("--format", choices=_FORMATS, default="text", help="default: text")
-    out.add_argument("--today", type=_date, metavar="DATE", help="first day of the plan (default: today)")
-    out.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+    out.add_argument(
+        "--today",
+        type=_date,
+        metavar="DATE",
+        help="first day of the plan (default: today)",
+    )
+    out.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
 
     check = sub.add_parser(
         "check",
         help="check a draft against the guidance",
         description="Check a reason or letter; prints FILE:LINE:COL: RULE SEVERITY MESSAGE.",
     )
-    check.add_argument("file", metavar="FILE", help="the draft, or - for standard input")
+    check.add_argument(
+        "file", metavar="FILE", help="the draft, or - for standard input"
+    )
     check.add_argument("--locale", required=True, help="the draft's language")
     check.add_argument(
         "--kind",
         required=True,
-        choices=("reason", "call_script", "call", "confirmation", "thank_you", "thank-you"),
+        choices=(
+            "reason",
+            "call_script",
+            "call",
+            "confirmation",
+            "thank_you",
+            "thank-you",
+        ),
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--select", action="append", default=[], metavar="RULE", help="only these rules or prefixes")
-    check.add_argument("--ignore", action="append", default=[], metavar="RULE", help="skip these rules or prefixes")
-    check.add_argument("--offer", type=Path, metavar="FILE", help="TOML offer, for suggestions and referrals")
-    check.add_argument("--today", type=_date, metavar="DATE", help="judge timing as of this date")
+    check.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="only these rules or prefixes",
+    )
+    check.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="skip these rules or prefixes",
+    )
+    check.add_argument(
+        "--offer",
+        type=Path,
+        metavar="FILE",
+        help="TOML offer, for suggestions and referrals",
+    )
+    check.add_argument(
+        "--today", type=_date, metavar="DATE", help="judge timing as of this date"
+    )
 
     sub.add_parser("locales", help="list the languages decline writes")
     tones = sub.add_parser("tones", help="list the tones, built in and installed")
@@ -120,7 +177,9 @@ def _load_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except OSError as exc:
-        raise FieldError("--offer", f"cannot read {str(path)!r}: {exc.strerror}") from None
+        raise FieldError(
+            "--offer", f"cannot read {str(path)!r}: {exc.strerror}"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise FieldError("--offer", f"{str(path)!r} is not valid TOML: {exc}") from None
 
@@ -146,27 +205,44 @@ def _person(data: object, field: str) -> Any:
     )
 
 
+def _person_flags(args: argparse.Namespace, role: str, current: object) -> Any:
+    """Merge --contact/--candidate flags into the person from the offer file."""
+    if isinstance(current, str):
+        current = {"name": current}
+    if not isinstance(current, Mapping):
+        raise FieldError(role, "must be a name or a table with name, email, …")
+    person = dict(current)
+    name = getattr(args, role, None)
+    if name is not None:
+        person["name"] = name
+    for attr in ("email", "honorific", "phone"):
+        value = getattr(args, f"{role}_{attr}", None)
+        if value is not None:
+            person[attr] = value
+    if role == "candidate" and getattr(args, "link", None):
+        person["links"] = args.link
+    return person
+
+
 def _offer_data(args: argparse.Namespace) -> dict[str, Any]:
     data: dict[str, Any] = _load_toml(args.offer) if args.offer else {}
     unknown = set(data) - _OFFER_KEYS
     if unknown:
-        raise FieldError("--offer", f"has unknown keys {sorted(unknown)}; use {sorted(_OFFER_KEYS)}")
-    for key in ("company", "position", "received_on", "respond_by", "referral_requested"):
+        raise FieldError(
+            "--offer", f"has unknown keys {sorted(unknown)}; use {sorted(_OFFER_KEYS)}"
+        )
+    for key in (
+        "company",
+        "position",
+        "received_on",
+        "respond_by",
+        "referral_requested",
+    ):
         value = getattr(args, key, None)
         if value is not None:
             data[key] = value
     for role in ("contact", "candidate"):
-        name = getattr(args, role, None)
-        person = data.get(role, {})
-        person = {"name": person} if isinstance(person, str) else dict(person)
-        if name is not None:
-            person["name"] = name
-        for attr in ("email", "honorific", "phone"):
-            value = getattr(args, f"{role}_{attr}", None)
-            if value is not None:
-                person[attr] = value
-        if role == "candidate" and getattr(args, "link", None):
-            person["links"] = args.link
+        person = _person_flags(args, role, data.get(role, {}))
         if person:
             data[role] = person
     if getattr(args, "interviewer", None):
@@ -180,7 +256,9 @@ def _offer(data: Mapping[str, Any]) -> Any:
     for key in ("company", "position", "contact", "candidate"):
         if key not in data:
             flag = "--" + key
-            raise FieldError(key, f"is required: pass {flag} or put it in the --offer file")
+            raise FieldError(
+                key, f"is required: pass {flag} or put it in the --offer file"
+            )
     return Offer(
         company=data["company"],
         position=data["position"],
@@ -188,7 +266,10 @@ def _offer(data: Mapping[str, Any]) -> Any:
         candidate=_person(data["candidate"], "candidate"),
         received_on=data.get("received_on"),
         respond_by=data.get("respond_by"),
-        interviewers=tuple(_person(p, f"interviewers[{i}]") for i, p in enumerate(data.get("interviewers", ()))),
+        interviewers=tuple(
+            _person(p, f"interviewers[{i}]")
+            for i, p in enumerate(data.get("interviewers", ()))
+        ),
         referral_requested=bool(data.get("referral_requested", False)),
     )
 
@@ -209,11 +290,19 @@ def _write(args: argparse.Namespace, stdout: TextIO) -> int:
     locale = args.locale or data.get("locale") or "en"
     tone = args.tone or data.get("tone") or "formal"
     reason_value = args.reason if args.reason is not None else data.get("reason")
-    reason = None if reason_value is None else DeclineReason.from_value(str(reason_value), locale=locale)
+    reason = (
+        None
+        if reason_value is None
+        else DeclineReason.from_value(str(reason_value), locale=locale)
+    )
     if args.kind == "plan":
         the_plan = plan(offer, reason, locale=locale, tone=tone, today=args.today)
         if args.format == "json":
-            _emit(json.dumps(the_plan.to_dict(), ensure_ascii=False, indent=2) + "\n", args.output, stdout)
+            _emit(
+                json.dumps(the_plan.to_dict(), ensure_ascii=False, indent=2) + "\n",
+                args.output,
+                stdout,
+            )
         elif args.format == "text":
             _emit(the_plan.to_text(), args.output, stdout)
         else:
@@ -223,8 +312,16 @@ def _write(args: argparse.Namespace, stdout: TextIO) -> int:
     kinds = list(LetterKind) if args.kind == "all" else [LetterKind.parse(args.kind)]
     letters = [builder.build(kind) for kind in kinds]
     if args.format == "json":
-        payload: Any = [x.to_dict() for x in letters] if args.kind == "all" else letters[0].to_dict()
-        _emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", args.output, stdout)
+        payload: Any = (
+            [x.to_dict() for x in letters]
+            if args.kind == "all"
+            else letters[0].to_dict()
+        )
+        _emit(
+            json.dumps(payload, ensure_ascii=False, indent=2) + "\n",
+            args.output,
+            stdout,
+        )
     elif args.format == "eml":
         if len(letters) != 1:
             raise FieldError("--format", "eml writes one letter; choose --kind")
@@ -234,7 +331,11 @@ def _write(args: argparse.Namespace, stdout: TextIO) -> int:
         else:
             stdout.write(message.as_string())
     else:
-        render = {"text": lambda x: x.to_text(), "markdown": lambda x: x.to_markdown(), "html": lambda x: x.to_html()}
+        render = {
+            "text": lambda x: x.to_text(),
+            "markdown": lambda x: x.to_markdown(),
+            "html": lambda x: x.to_html(),
+        }
         _emit("\n".join(render[args.format](x) for x in letters), args.output, stdout)
     return 0
 
@@ -264,7 +365,9 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
         stdout.write(report.to_json() + "\n")
     else:
         for d in report:
-            stdout.write(f"{name}:{d.line}:{d.column}: {d.rule} {d.severity.value} {d.message}\n")
+            stdout.write(
+                f"{name}:{d.line}:{d.column}: {d.rule} {d.severity.value} {d.message}\n"
+            )
             if d.suggestion:
                 suggestion = d.suggestion.strip().replace("\n", " / ")
                 stdout.write(f"    suggestion: {suggestion}\n")
@@ -280,7 +383,9 @@ def _locales(stdout: TextIO) -> int:
 
     for code in available_locales():
         locale = Locale.parse(code)
-        stdout.write(f"{code}\t{locale.get_display_name('en')}\t{locale.get_display_name(code)}\n")
+        stdout.write(
+            f"{code}\t{locale.get_display_name('en')}\t{locale.get_display_name(code)}\n"
+        )
     return 0
 
 
@@ -302,8 +407,10 @@ def _tones(args: argparse.Namespace, stdout: TextIO) -> int:
         return 0
     for row in rows:
         base = f" (from {row['base']})" if row["base"] else ""
-        locales = ", ".join(row["locales"]) or "all"
-        stdout.write(f"{row['name']}{base} [{row['source']}; locales: {locales}]\n    {row['description']}\n")
+        locales = ", ".join(map(str, row["locales"] or ())) or "all"
+        stdout.write(
+            f"{row['name']}{base} [{row['source']}; locales: {locales}]\n    {row['description']}\n"
+        )
     return 0
 
 

@@ -83,29 +83,42 @@ def _frozen_mapping(value: object) -> object:
     return value
 
 
-def _check_messages(instance: Tone, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_messages(
+    instance: Tone, attribute: attrs.Attribute[Any], value: object
+) -> None:
     if not isinstance(value, dict):
         raise TypeError("tone.messages: expected {locale: {message id: text}}")
     for lang, table in value.items():
         if not isinstance(lang, str) or not isinstance(table, dict):
             raise TypeError("tone.messages: expected {locale: {message id: text}}")
         for msgid, text in table.items():
-            if not isinstance(msgid, str) or not isinstance(text, str) or not text.strip():
+            if (
+                not isinstance(msgid, str)
+                or not isinstance(text, str)
+                or not text.strip()
+            ):
                 raise FieldError(
                     f"tone.messages[{lang!r}][{msgid!r}]",
                     "must be a non-empty string",
                 )
 
 
-def _check_limits(instance: Tone, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_limits(
+    instance: Tone, attribute: attrs.Attribute[Any], value: object
+) -> None:
     if not isinstance(value, dict):
         raise TypeError("tone.word_limits: expected {letter kind: words}")
     for kind, limit in value.items():
         if kind not in _KINDS:
             raise FieldError(
-                f"tone.word_limits[{kind!r}]", f"is not a letter kind; use one of {_KINDS}"
+                f"tone.word_limits[{kind!r}]",
+                f"is not a letter kind; use one of {_KINDS}",
             )
-        if not isinstance(limit, int) or isinstance(limit, bool) or not 20 <= limit <= 1000:
+        if (
+            not isinstance(limit, int)
+            or isinstance(limit, bool)
+            or not 20 <= limit <= 1000
+        ):
             raise FieldError(
                 f"tone.word_limits[{kind!r}]", "must be a whole number from 20 to 1000"
             )
@@ -114,7 +127,9 @@ def _check_limits(instance: Tone, attribute: attrs.Attribute[Any], value: object
 def _check_omit(instance: Tone, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
-    unknown = set(value) - set(OPTIONAL_PARAGRAPHS)  # type: ignore[arg-type]
+    if not isinstance(value, frozenset):
+        raise TypeError("tone.omit: expected a set of paragraph names")
+    unknown = set(value) - set(OPTIONAL_PARAGRAPHS)
     if unknown:
         raise FieldError(
             "tone.omit",
@@ -192,10 +207,15 @@ class Tone:
     )
 
     def __attrs_post_init__(self) -> None:
+        """Check what one field's validator cannot: the base and the plugin catalog."""
         if self.base is not None and not isinstance(self.base, Tone):
-            raise TypeError(f"tone.base: expected a Tone, got {type(self.base).__name__}")
+            raise TypeError(
+                f"tone.base: expected a Tone, got {type(self.base).__name__}"
+            )
         if (self.domain is None) != (self.localedir is None):
-            raise FieldError("tone.domain", "domain and localedir go together; give both")
+            raise FieldError(
+                "tone.domain", "domain and localedir go together; give both"
+            )
         seen: set[str] = set()
         for tone in self.chain:
             if tone.name in seen and tone is not self:
@@ -203,22 +223,25 @@ class Tone:
             seen.add(tone.name)
 
     def __repr__(self) -> str:
+        """Name and base only: the wording tables are long."""
         base = f", base={self.base.name!r}" if self.base else ""
         return f"Tone({self.name!r}{base})"
 
     # Identity by value of what matters, without recursing into cached state.
     def __eq__(self, other: object) -> bool:
+        """Equal when every setting, the base included, is equal."""
         if not isinstance(other, Tone):
             return NotImplemented
         return _identity(self) == _identity(other)
 
     def __hash__(self) -> int:
+        """Hash by name (equal tones share a name)."""
         return hash(self.name)
 
     @property
     def chain(self) -> tuple[Tone, ...]:
-        """This tone, its base, its base's base, …"""
-        tones = []
+        """This tone, then its base, its base's base, and so on."""
+        tones: list[Tone] = []
         tone: Tone | None = self
         while tone is not None and len(tones) < 32:
             tones.append(tone)
@@ -264,7 +287,11 @@ class Tone:
 
     def optional_paragraphs(self, kind: str) -> tuple[str, ...]:
         """The optional paragraphs this tone includes in letters of *kind*."""
-        per_kind = {"call_script": ("voicemail",), "confirmation": ("people",), "thank_you": ("kind_word",)}
+        per_kind = {
+            "call_script": ("voicemail",),
+            "confirmation": ("people",),
+            "thank_you": ("kind_word",),
+        }
         return tuple(p for p in per_kind.get(kind, ()) if not self.omits(p))
 
     @property
@@ -274,11 +301,11 @@ class Tone:
 
     def word_limit(self, kind: LetterKind | str) -> int:
         """The word limit for letters of *kind*."""
-        key = getattr(kind, "value", kind)
+        key = str(getattr(kind, "value", kind))
         for tone in self.chain:
             if key in tone.word_limits:
                 return tone.word_limits[key]
-        return _DEFAULT_LIMITS[str(key)]
+        return _DEFAULT_LIMITS[key]
 
     # --- wording ------------------------------------------------------------
 
@@ -293,7 +320,9 @@ class Tone:
     def own_message(self, locale: str, msgid: str) -> str | None:
         """This tone's own override of *msgid* in *locale* (not inherited)."""
         lang = language(locale)
-        text = self.messages.get(lang, {}).get(msgid) or self.messages.get(locale, {}).get(msgid)
+        text = self.messages.get(lang, {}).get(msgid) or self.messages.get(
+            locale, {}
+        ).get(msgid)
         if text is not None:
             return text
         plugin = self._plugin_catalog(lang)
@@ -316,7 +345,9 @@ class Tone:
             text = builtin.get(tone.name, msgid)
             if text is not None:
                 return text
-        text = builtin.get(f"@{self.address_form(locale)}", msgid) or builtin.get(None, msgid)
+        text = builtin.get(f"@{self.address_form(locale)}", msgid) or builtin.get(
+            None, msgid
+        )
         if text is None:
             raise LookupError(
                 f"message {msgid!r} has no wording in locale {language(locale)!r} "
@@ -329,7 +360,11 @@ class Tone:
         for lang, table in self.messages.items():
             for msgid, text in table.items():
                 yield lang, msgid, text
-        if self.domain is not None and self.localedir is not None and self.localedir.is_dir():
+        if (
+            self.domain is not None
+            and self.localedir is not None
+            and self.localedir.is_dir()
+        ):
             for entry in sorted(self.localedir.iterdir()):
                 plugin = self._plugin_catalog(entry.name)
                 if plugin is None:
@@ -426,11 +461,19 @@ class _Registry:
                 _warn(f"tone plugin {entry_point.name!r} failed to load: {exc}")
                 continue
             dist = getattr(entry_point, "dist", None)
-            source = dist.name if dist is not None else entry_point.value.split(":", 1)[0]
-            for tone in _tones_from(loaded):
-                tone = attrs.evolve(tone, source=source) if tone.source == "registered" else tone
+            source = (
+                dist.name if dist is not None else entry_point.value.split(":", 1)[0]
+            )
+            for found in _tones_from(loaded):
+                tone = (
+                    attrs.evolve(found, source=source)
+                    if found.source == "registered"
+                    else found
+                )
                 if tone.name in BUILTIN_TONES or tone.name in self._tones:
-                    _warn(f"tone plugin {source!r} repeats the name {tone.name!r}; ignored")
+                    _warn(
+                        f"tone plugin {source!r} repeats the name {tone.name!r}; ignored"
+                    )
                     continue
                 self._tones[tone.name] = tone
 
@@ -453,12 +496,17 @@ class _Registry:
     def all(self) -> tuple[Tone, ...]:
         with self._lock:
             self._discover()
-            return (*BUILTIN_TONES.values(), *(self._tones[n] for n in sorted(self._tones)))
+            return (
+                *BUILTIN_TONES.values(),
+                *(self._tones[n] for n in sorted(self._tones)),
+            )
 
     def add(self, tone: Tone, *, replace: bool) -> None:
         with self._lock:
             if tone.name in BUILTIN_TONES:
-                raise FieldError("tone.name", f"{tone.name!r} is built in; choose another name")
+                raise FieldError(
+                    "tone.name", f"{tone.name!r} is built in; choose another name"
+                )
             if tone.name in self._tones and not replace:
                 raise FieldError(
                     "tone.name",
@@ -569,7 +617,8 @@ def validate_tone(tone: Tone) -> None:
         spec = MESSAGES.get(msgid)
         if spec is None:
             raise FieldError(
-                f"tone.messages[{lang!r}][{msgid!r}]", "is not a message id decline uses"
+                f"tone.messages[{lang!r}][{msgid!r}]",
+                "is not a message id decline uses",
             )
         try:
             negotiate(lang)
@@ -595,4 +644,3 @@ def validate_tone(tone: Tone) -> None:
                     "breaks the guidance",
                     report.errors,
                 )
-

@@ -1,6 +1,6 @@
 """The guidance engine: :func:`check` reads a reason, a letter or a draft and reports.
 
-Each finding names the rule, the piece of guidance (G1–G9) it enforces, where the
+Each finding names the rule, the piece of guidance (G1 to G9) it enforces, where the
 problem is, what is wrong in the text's own language, and — where one is known —
 what to write instead::
 
@@ -101,15 +101,21 @@ def check(
         'reason.negative-remark'
     """
     from decline._model import Offer  # noqa: PLC0415
-    from decline.tones import Tone, get_tone  # noqa: PLC0415
+    from decline.tones import get_tone  # noqa: PLC0415
 
     if offer is not None and not isinstance(offer, Offer):
         raise TypeError(f"offer: expected Offer, got {type(offer).__name__}")
-    if today is not None and (isinstance(today, dt.datetime) or not isinstance(today, dt.date)):
+    if today is not None and (
+        isinstance(today, dt.datetime) or not isinstance(today, dt.date)
+    ):
         raise TypeError(f"today: expected a datetime.date, got {type(today).__name__}")
     tone_obj: Tone | None = None if tone is None else get_tone(tone)
-    text, tag, kind_value = subject_text(subject, locale=locale, kind=kind, tone=tone_obj)
-    ctx = Context(text, locale=tag, kind=kind_value, offer=offer, tone=tone_obj, today=today)
+    text, tag, kind_value = subject_text(
+        subject, locale=locale, kind=kind, tone=tone_obj
+    )
+    ctx = Context(
+        text, locale=tag, kind=kind_value, offer=offer, tone=tone_obj, today=today
+    )
     return run(ctx, RULES, select=select, ignore=ignore)
 
 

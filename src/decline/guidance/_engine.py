@@ -165,9 +165,17 @@ def rule(
     """Make a :class:`Rule` of a function; its docstring's first line is the summary."""
 
     def wrap(function: RuleFunction) -> Rule:
-        summary = (function.__doc__ or "").strip().splitlines()[0] if function.__doc__ else id
+        summary = (
+            (function.__doc__ or "").strip().splitlines()[0] if function.__doc__ else id
+        )
         return Rule(
-            id, severity, tuple(guidance), frozenset(kinds), summary, tuple(examples), function
+            id,
+            severity,
+            tuple(guidance),
+            frozenset(kinds),
+            summary,
+            tuple(examples),
+            function,
         )
 
     return wrap
@@ -271,7 +279,9 @@ class Report:
     def raise_for_errors(self) -> Report:
         """Raise :class:`~decline.GuidanceError` if there are errors, else return self."""
         if self.errors:
-            raise GuidanceError(f"the {self.kind.replace('_', ' ')} breaks the guidance", self.errors)
+            raise GuidanceError(
+                f"the {self.kind.replace('_', ' ')} breaks the guidance", self.errors
+            )
         return self
 
     def fixed(self) -> str:
@@ -458,8 +468,14 @@ class Context:
         for person in people:
             values.update(
                 v
-                for v in (person.name, person.first_name, person.surname, person.email,
-                          person.honorific, *person.links)
+                for v in (
+                    person.name,
+                    person.first_name,
+                    person.surname,
+                    person.email,
+                    person.honorific,
+                    *person.links,
+                )
                 if v
             )
         spans = []
@@ -499,15 +515,19 @@ def _selectors(value: object, field: str, known: Iterable[str]) -> frozenset[str
     if isinstance(value, str):
         value = (value,)
     if not isinstance(value, Iterable):
-        raise TypeError(f"{field}: expected rule ids or prefixes, got {type(value).__name__}")
+        raise TypeError(
+            f"{field}: expected rule ids or prefixes, got {type(value).__name__}"
+        )
     known = tuple(known)
     out = set()
-    for item in value:
-        if not isinstance(item, str):
-            raise TypeError(f"{field}: expected strings, got {type(item).__name__}")
-        item = item.strip()
+    for raw in value:
+        if not isinstance(raw, str):
+            raise TypeError(f"{field}: expected strings, got {type(raw).__name__}")
+        item = raw.strip()
         if not any(r == item or r.startswith(item + ".") for r in known):
-            raise FieldError(field, f"{item!r} matches no rule; rules are {', '.join(known)}")
+            raise FieldError(
+                field, f"{item!r} matches no rule; rules are {', '.join(known)}"
+            )
         out.add(item)
     return frozenset(out)
 
@@ -524,12 +544,16 @@ def run(
     dropped = _selectors(ignore, "ignore", rules)
     found: list[Diagnostic] = []
     for rule_obj in rules.values():
-        if ctx.kind not in rule_obj.kinds or not _selected(rule_obj.id, chosen, dropped):
+        if ctx.kind not in rule_obj.kinds or not _selected(
+            rule_obj.id, chosen, dropped
+        ):
             continue
         for finding in rule_obj(ctx):
             if ctx.quotes_offer(finding.start, finding.end):
                 continue
-            msgid = f"rule.{rule_obj.id}" + (f".{finding.variant}" if finding.variant else "")
+            msgid = f"rule.{rule_obj.id}" + (
+                f".{finding.variant}" if finding.variant else ""
+            )
             template = ctx.message(msgid)
             line, column = line_column(ctx.raw, finding.start)
             found.append(
@@ -577,13 +601,20 @@ def subject_text(
         from decline._model import ReasonKind  # noqa: PLC0415
         from decline.tones import FORMAL  # noqa: PLC0415
 
-        canned = (tone or FORMAL).message(tag, (subject.kind or ReasonKind.UNSPECIFIED).msgid)
+        canned = (tone or FORMAL).message(
+            tag, (subject.kind or ReasonKind.UNSPECIFIED).msgid
+        )
         return (canned if subject.given else ""), tag, "reason"
     if isinstance(subject, str):
         if locale is None:
-            raise FieldError("locale", "is required when checking a string (e.g. locale='da')")
+            raise FieldError(
+                "locale", "is required when checking a string (e.g. locale='da')"
+            )
         if kind is None:
-            raise FieldError("kind", f"is required when checking a string; use one of {', '.join(KINDS)}")
+            raise FieldError(
+                "kind",
+                f"is required when checking a string; use one of {', '.join(KINDS)}",
+            )
         tag = _i18n.negotiate(locale)
         kind_value = "reason" if kind == "reason" else LetterKind.parse(kind).value
         if len(subject) > MAX_TEXT_CHARS:

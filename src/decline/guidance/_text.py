@@ -606,6 +606,9 @@ class LocaleData:
         titles: Titles that stand before a name (``"mr"``, ``"hr"``); a full stop
             after one never ends a sentence.
         months: Month names and their abbreviations, lower case, for ordinal dates.
+        enders: Abbreviations that often end a sentence (``"ltd"``, ``"kr"``); a
+            full stop after one ends the sentence when a word of *starters* follows.
+        starters: Words that usually begin a sentence (``"my"``, ``"det"``).
         ordinal_numbers: Whether any number of up to three digits followed by a full
             stop is an ordinal (German ``am 3. Tag``), never a sentence end.
         negation_scope: How many words after a negator it reaches.
@@ -621,6 +624,8 @@ class LocaleData:
     before_numbers: frozenset[str]
     titles: frozenset[str]
     months: frozenset[str]
+    enders: frozenset[str]
+    starters: frozenset[str]
     ordinal_numbers: bool
     negation_scope: int
     lexicon: Mapping[str, PhraseSet]
@@ -662,6 +667,8 @@ _SENTENCE_KEYS: Final = {
     "before_numbers": list,
     "titles": list,
     "months": list,
+    "enders": list,
+    "starters": list,
     "ordinal_numbers": bool,
 }
 _ABBREVIATION: Final = re.compile(r"\w+(?:[./]\w+)*")
@@ -821,6 +828,8 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
         before_numbers=read.words("before_numbers", sentences["before_numbers"]),
         titles=read.words("titles", sentences["titles"]),
         months=read.words("months", sentences["months"]),
+        enders=read.words("enders", sentences["enders"]),
+        starters=read.words("starters", sentences["starters"]),
         ordinal_numbers=ordinal_numbers,
         negation_scope=meta["negation_scope"],
         lexicon=MappingProxyType(
@@ -1100,6 +1109,12 @@ class _Splitter:
         found = self._abbreviation(k)
         if found == "title":
             return _NO_STOP
+        if (
+            found is not None
+            and self.tokens[k].lower in self.data.enders
+            and nxt.lower in self.data.starters
+        ):
+            return _PLAIN_STOP  # "… at Acme Ltd. My manager …": a new sentence
         if found is not None or self._initial(k):
             return _SOFT_STOP
         if self.tokens[k].lower in self.data.before_numbers and nxt.text[0].isdigit():

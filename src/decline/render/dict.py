@@ -28,7 +28,16 @@ if TYPE_CHECKING:
     from decline._letter import Letter
     from decline._model import Person
 
-_KEYS = ("kind", "locale", "tone", "subject", "greeting", "paragraphs", "closing", "signature")
+_KEYS = (
+    "kind",
+    "locale",
+    "tone",
+    "subject",
+    "greeting",
+    "paragraphs",
+    "closing",
+    "signature",
+)
 _PERSON_KEYS = ("name", "email", "honorific", "links", "phone")
 
 
@@ -94,7 +103,9 @@ def from_dict(data: Mapping[str, Any]) -> Letter:
         raise TypeError(f"letter: expected a mapping, got {type(data).__name__}")
     schema = data.get("schema")
     if schema != LETTER_SCHEMA:
-        raise FieldError("letter.schema", f"is {schema!r}; this version reads schema {LETTER_SCHEMA}")
+        raise FieldError(
+            "letter.schema", f"is {schema!r}; this version reads schema {LETTER_SCHEMA}"
+        )
     missing = [key for key in _KEYS if key not in data]
     if missing:
         raise FieldError(f"letter.{missing[0]}", "is missing")
@@ -106,7 +117,9 @@ def from_dict(data: Mapping[str, Any]) -> Letter:
             raise TypeError(f"letter.{key}: expected a list of strings")
     for key in ("tone", "subject", "greeting", "closing"):
         if not isinstance(data[key], str):
-            raise TypeError(f"letter.{key}: expected a string, got {type(data[key]).__name__}")
+            raise TypeError(
+                f"letter.{key}: expected a string, got {type(data[key]).__name__}"
+            )
     return Letter(
         kind=data["kind"],
         locale=data["locale"],

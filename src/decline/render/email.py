@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 def _address(person: Person | None, field: str) -> Address:
     if person is None or person.email is None:
-        raise FieldError(field, "has no e-mail address; give the Person an email to send")
+        raise FieldError(
+            field, "has no e-mail address; give the Person an email to send"
+        )
     username, _, domain = person.email.rpartition("@")
     try:
         return Address(display_name=person.name, username=username, domain=domain)
@@ -35,7 +37,9 @@ def render(
     recipient = _address(letter.recipient, "letter.recipient.email")
     for name, value in (("subject", letter.subject), ("message_id", message_id or "")):
         if any(ch in value for ch in "\r\n\0"):
-            raise FieldError(f"letter.{name}", "contains a line break; it would inject a header")
+            raise FieldError(
+                f"letter.{name}", "contains a line break; it would inject a header"
+            )
     message = EmailMessage(policy=policy.SMTP)
     try:
         message["From"] = sender
@@ -44,7 +48,9 @@ def render(
         message["Date"] = format_datetime(date or dt.datetime.now(dt.timezone.utc))
         message["Message-ID"] = message_id or make_msgid(domain=sender.domain)
     except (HeaderParseError, HeaderDefect, ValueError) as exc:
-        raise FieldError("letter", f"cannot be written as e-mail headers ({exc})") from None
+        raise FieldError(
+            "letter", f"cannot be written as e-mail headers ({exc})"
+        ) from None
     message.set_content(letter.to_text(subject=False))
     message.add_alternative(letter.to_html(), subtype="html")
     # After the body: set_content() replaces every Content-* header.

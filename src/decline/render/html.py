@@ -10,6 +10,7 @@ from decline.render import URL_LINE
 
 if TYPE_CHECKING:
     from decline._letter import Letter
+    from decline.guidance import Report
 
 _CARD = (
     "font-family:system-ui,-apple-system,'Segoe UI',sans-serif;line-height:1.5;"
@@ -45,7 +46,9 @@ def render(letter: Letter, *, badges: bool = True) -> str:
     if badges:
         tags = (letter.kind.value.replace("_", " "), letter.locale, letter.tone)
         parts.append(
-            "<div>" + "".join(f'<span style="{_BADGE}">{escape(t)}</span>' for t in tags) + "</div>"
+            "<div>"
+            + "".join(f'<span style="{_BADGE}">{escape(t)}</span>' for t in tags)
+            + "</div>"
         )
     parts.append(f'<h3 style="margin:.5em 0">{escape(letter.subject)}</h3>')
     if letter.greeting:
@@ -71,3 +74,73 @@ def mimebundle(
     if exclude:
         bundle = {k: v for k, v in bundle.items() if k not in exclude}
     return bundle
+
+
+_MARK = {
+    "error": "background:rgba(220,50,47,.25);border-bottom:2px solid rgb(220,50,47)",
+    "warning": "background:rgba(181,137,0,.25);border-bottom:2px solid rgb(181,137,0)",
+    "info": "background:rgba(38,139,210,.2);border-bottom:2px dotted rgb(38,139,210)",
+}
+_CELL = "padding:.2em .6em;border-bottom:1px solid rgba(127,127,127,.3);text-align:left;vertical-align:top"
+
+
+def report_html(report: Report) -> str:
+    """A report as HTML: the text with each finding's span marked, then a table.
+
+    Overlapping spans are marked once (the first to start wins); zero-width spans
+    (a missing sentence) show as a small caret.
+    """
+    text = report.text
+    pieces: list[str] = []
+    position = 0
+    for diagnostic in sorted(report, key=lambda d: d.span):
+        start, end = diagnostic.span
+        if start < position:
+            continue
+        pieces.append(escape(text[position:start]))
+        style = _MARK[diagnostic.severity.value]
+        title = escape(f"{diagnostic.rule}: {diagnostic.message}", quote=True)
+        inner = escape(text[start:end]) if end > start else "&#8248;"
+        pieces.append(
+            f'<mark style="{style};color:inherit" title="{title}">{inner}</mark>'
+        )
+        position = max(position, end)
+    pieces.append(escape(text[position:]))
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f'<td style="{_CELL}">{cell}</td>'
+            for cell in (
+                f"<code>{escape(d.rule)}</code>",
+                escape(d.severity.value),
+                f"{d.line}:{d.column}",
+                escape(d.message),
+                ""
+                if d.suggestion is None
+                else escape(d.suggestion.strip() or "(delete)"),
+            )
+        )
+        + "</tr>"
+        for d in report
+    )
+    head = "".join(
+        f'<th style="{_CELL}">{h}</th>'
+        for h in ("rule", "severity", "where", "message", "suggestion")
+    )
+    verdict = "ok" if report.ok else "errors"
+    summary = (
+        f"{escape(report.kind.replace('_', ' '))} · {escape(report.locale)} · {verdict}: "
+        f"{len(report.errors)} errors, {len(report.warnings)} warnings, {len(report.infos)} info"
+    )
+    table = (
+        f'<table style="border-collapse:collapse;margin-top:.8em;font-size:.9em">'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        if len(report)
+        else ""
+    )
+    return (
+        f'<div class="decline-report" style="{_CARD}">'
+        f'<div style="font-size:.8em;opacity:.8">{summary}</div>'
+        f'<pre style="white-space:pre-wrap;font-family:inherit;margin:.6em 0">{"".join(pieces)}</pre>'
+        f"{table}</div>\n"
+    )

@@ -24,7 +24,10 @@ def escape(text: str) -> str:
 
 
 def _paragraph(text: str) -> str:
-    lines = [f"<{line}>" if URL_LINE.match(line) else escape(line) for line in text.split("\n")]
+    lines = [
+        f"<{line}>" if URL_LINE.match(line) else escape(line)
+        for line in text.split("\n")
+    ]
     # A hard line break in Markdown is a backslash at the end of the line.
     return "\\\n".join(lines)
 

@@ -35,7 +35,9 @@ def _negator_before(ctx: Context, sentence: Sentence, index: int) -> int:
     return index
 
 
-def negative_remarks(ctx: Context, sentence: Sentence, *, need_target: bool) -> Iterator[Remark]:
+def negative_remarks(
+    ctx: Context, sentence: Sentence, *, need_target: bool
+) -> Iterator[Remark]:
     """Evaluative terms, negated positives and sarcasm in *sentence*.
 
     With *need_target*, evaluative terms and negated positives count only when the
@@ -86,7 +88,9 @@ def body(ctx: Context) -> list[Sentence]:
     """The sentences between the greeting and the sign-off."""
     start = greeting_end(ctx)
     end = closing_index(ctx)
-    return list(ctx.sentences[start : end if end is not None and end >= start else None])
+    return list(
+        ctx.sentences[start : end if end is not None and end >= start else None]
+    )
 
 
 def fill(ctx: Context, msgid: str) -> str | None:

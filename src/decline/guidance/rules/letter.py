@@ -23,7 +23,7 @@ _PLACEHOLDER = re.compile(
     r"\[[^\[\]\n]{1,60}\]"  # [company name]
     r"|\{[^{}\n]{1,60}\}"  # {position}
     r"|<[^<>@:/\n]{1,60}>"  # <name>, but not <https://…> or <a@b.org>
-    r"|\b[Xx]{3,}\b"  # XXX
+    r"|\b[Xx]{3,}\b"  # three or more x
     r"|_{3,}"  # ____
 )
 
@@ -61,7 +61,12 @@ _DECIDE_DA = "Som jeg fortalte i telefonen, takker jeg nej til stillingen."
 
 
 def _cut(ctx: Context, sentence: Sentence) -> Finding:
-    return Finding(sentence.start, sentence.end, suggestion="", replaces=(sentence.start, sentence.end))
+    return Finding(
+        sentence.start,
+        sentence.end,
+        suggestion="",
+        replaces=(sentence.start, sentence.end),
+    )
 
 
 def _essential(ctx: Context, sentence: Sentence) -> bool:
@@ -75,10 +80,28 @@ def _essential(ctx: Context, sentence: Sentence) -> bool:
     guidance=("G5",),
     kinds=LETTERS,
     examples=(
-        Example(_en(f"{_DECIDE_EN} Frankly, the interviews were chaotic."), True, kind="confirmation"),
-        Example(_da(f"{_DECIDE_DA} Jeg var ikke imponeret over jeres ledelse."), True, "da", "confirmation"),
-        Example(_en(f"{_DECIDE_EN} Unfortunately, the salary did not meet my needs."), False, kind="confirmation"),
-        Example(_da(f"{_DECIDE_DA} Lønnen matcher desværre ikke mine forventninger."), False, "da", "confirmation"),
+        Example(
+            _en(f"{_DECIDE_EN} Frankly, the interviews were chaotic."),
+            True,
+            kind="confirmation",
+        ),
+        Example(
+            _da(f"{_DECIDE_DA} Jeg var ikke imponeret over jeres ledelse."),
+            True,
+            "da",
+            "confirmation",
+        ),
+        Example(
+            _en(f"{_DECIDE_EN} Unfortunately, the salary did not meet my needs."),
+            False,
+            kind="confirmation",
+        ),
+        Example(
+            _da(f"{_DECIDE_DA} Lønnen matcher desværre ikke mine forventninger."),
+            False,
+            "da",
+            "confirmation",
+        ),
     ),
 )
 def negative_remark(ctx: Context) -> Iterator[Finding]:
@@ -96,7 +119,8 @@ def negative_remark(ctx: Context) -> Iterator[Finding]:
 
 
 def _explains(ctx: Context, sentence: Sentence) -> bool:
-    if not ctx.find("explanation", sentence):
+    """A sentence that gives a reason: not the thanks, not the decision itself."""
+    if not ctx.find("explanation", sentence) or ctx.find("decision", sentence):
         return False
     thanks = ctx.find("thanks", sentence)
     return not (thanks and thanks[0].first == 0)  # "Thank you for…, because" thanks
@@ -125,8 +149,17 @@ def _explains(ctx: Context, sentence: Sentence) -> bool:
             "da",
             "confirmation",
         ),
-        Example(_en(f"{_DECIDE_EN} I have accepted another offer closer to my family."), False, kind="confirmation"),
-        Example(_da(f"{_DECIDE_DA} Jeg har takket ja til et job tættere på min familie."), False, "da", "confirmation"),
+        Example(
+            _en(f"{_DECIDE_EN} I have accepted another offer closer to my family."),
+            False,
+            kind="confirmation",
+        ),
+        Example(
+            _da(f"{_DECIDE_DA} Jeg har takket ja til et job tættere på min familie."),
+            False,
+            "da",
+            "confirmation",
+        ),
     ),
 )
 def long_reason(ctx: Context) -> Iterator[Finding]:
@@ -183,8 +216,17 @@ def _first_body(ctx: Context) -> Sentence | None:
     guidance=("G9",),
     kinds=LETTERS,
     examples=(
-        Example("Dear Mette,\n\nI have decided to decline the offer.\n\nKind regards,\nJonas", True, kind="confirmation"),
-        Example("Kære Mette\n\nJeg har besluttet at takke nej.\n\nMed venlig hilsen\nJonas", True, "da", "confirmation"),
+        Example(
+            "Dear Mette,\n\nI have decided to decline the offer.\n\nKind regards,\nJonas",
+            True,
+            kind="confirmation",
+        ),
+        Example(
+            "Kære Mette\n\nJeg har besluttet at takke nej.\n\nMed venlig hilsen\nJonas",
+            True,
+            "da",
+            "confirmation",
+        ),
         Example(_en(_DECIDE_EN), False, kind="confirmation"),
         Example(_da(_DECIDE_DA), False, "da", "confirmation"),
     ),
@@ -213,7 +255,9 @@ def no_thanks(ctx: Context) -> Iterator[Finding]:
     guidance=("G3",),
     kinds={"call_script", "confirmation"},
     examples=(
-        Example(_en("I have thought about it a great deal."), True, kind="confirmation"),
+        Example(
+            _en("I have thought about it a great deal."), True, kind="confirmation"
+        ),
         Example(_da("Jeg har tænkt meget over det."), True, "da", "confirmation"),
         Example(_en(_DECIDE_EN), False, kind="confirmation"),
         Example(_da("Jeg takker nej til stillingen."), False, "da", "confirmation"),
@@ -265,8 +309,17 @@ Jonas Berg
     examples=(
         Example(_EN_NOTE.format(extra=""), True, kind="thank_you"),
         Example(_DA_NOTE.format(extra=""), True, "da", "thank_you"),
-        Example(_EN_NOTE.format(extra=" I would be glad to stay in touch."), False, kind="thank_you"),
-        Example(_DA_NOTE.format(extra=" Jeg vil gerne holde kontakten."), False, "da", "thank_you"),
+        Example(
+            _EN_NOTE.format(extra=" I would be glad to stay in touch."),
+            False,
+            kind="thank_you",
+        ),
+        Example(
+            _DA_NOTE.format(extra=" Jeg vil gerne holde kontakten."),
+            False,
+            "da",
+            "thank_you",
+        ),
     ),
 )
 def stay_in_touch(ctx: Context) -> Iterator[Finding]:
@@ -288,15 +341,29 @@ def stay_in_touch(ctx: Context) -> Iterator[Finding]:
     guidance=("G8",),
     kinds={"thank_you"},
     examples=(
-        Example(_EN_NOTE.format(extra=" I would be glad to stay in touch."), True, kind="thank_you"),
-        Example(_DA_NOTE.format(extra=" Jeg vil gerne holde kontakten."), True, "da", "thank_you"),
         Example(
-            _EN_NOTE.format(extra=" Let's stay in touch: https://www.linkedin.com/in/jonasberg"),
+            _EN_NOTE.format(extra=" I would be glad to stay in touch."),
+            True,
+            kind="thank_you",
+        ),
+        Example(
+            _DA_NOTE.format(extra=" Jeg vil gerne holde kontakten."),
+            True,
+            "da",
+            "thank_you",
+        ),
+        Example(
+            _EN_NOTE.format(
+                extra=" Let's stay in touch: https://www.linkedin.com/in/jonasberg"
+            ),
             False,
             kind="thank_you",
         ),
         Example(
-            _DA_NOTE.format(extra=" Lad os holde kontakten: https://jonasberg.dk"), False, "da", "thank_you"
+            _DA_NOTE.format(extra=" Lad os holde kontakten: https://jonasberg.dk"),
+            False,
+            "da",
+            "thank_you",
         ),
     ),
 )
@@ -318,10 +385,21 @@ def no_links(ctx: Context) -> Iterator[Finding]:
     guidance=("G6",),
     kinds=LETTERS,
     examples=(
-        Example(_en(f"{_DECIDE_EN} I know someone who would be perfect for the role."), True, kind="confirmation"),
-        Example(_da(f"{_DECIDE_DA} Jeg kender en, der ville passe perfekt til jobbet."), True, "da", "confirmation"),
         Example(
-            _en(f"{_DECIDE_EN} As you asked, I would be happy to refer a former colleague."),
+            _en(f"{_DECIDE_EN} I know someone who would be perfect for the role."),
+            True,
+            kind="confirmation",
+        ),
+        Example(
+            _da(f"{_DECIDE_DA} Jeg kender en, der ville passe perfekt til jobbet."),
+            True,
+            "da",
+            "confirmation",
+        ),
+        Example(
+            _en(
+                f"{_DECIDE_EN} As you asked, I would be happy to refer a former colleague."
+            ),
             False,
             kind="confirmation",
             referral_requested=True,
@@ -362,10 +440,23 @@ def _placeholder_value(ctx: Context, inner: str) -> str | None:
     guidance=("G9",),
     kinds=LETTERS | {"reason"},
     examples=(
-        Example(_en("As we discussed, I decline the offer from [Company Name]."), True, kind="confirmation"),
-        Example(_da("Jeg takker nej til stillingen som {stilling}."), True, "da", "confirmation"),
+        Example(
+            _en("As we discussed, I decline the offer from [Company Name]."),
+            True,
+            kind="confirmation",
+        ),
+        Example(
+            _da("Jeg takker nej til stillingen som {stilling}."),
+            True,
+            "da",
+            "confirmation",
+        ),
         Example("I have accepted another offer at XXX.", True),
-        Example(_en(_DECIDE_EN + " You can reach me at <jonas@example.org>."), False, kind="confirmation"),
+        Example(
+            _en(_DECIDE_EN + " You can reach me at <jonas@example.org>."),
+            False,
+            kind="confirmation",
+        ),
         Example(_da(_DECIDE_DA), False, "da", "confirmation"),
     ),
 )
@@ -390,8 +481,12 @@ def _money(ctx: Context, sentence: Sentence) -> Iterator[tuple[int, int]]:
     for index, token in enumerate(tokens):
         if token.kind != "number":
             continue
-        before = index - 1 in currencies or (index > 0 and tokens[index - 1].text in "$€£")
-        after = index + 1 in currencies or (index + 1 < len(tokens) and tokens[index + 1].text in "$€£")
+        before = index - 1 in currencies or (
+            index > 0 and tokens[index - 1].text in "$€£"
+        )
+        after = index + 1 in currencies or (
+            index + 1 < len(tokens) and tokens[index + 1].text in "$€£"
+        )
         if before or after:
             start = tokens[index - 1].start if before else token.start
             end = tokens[index + 1].end if after else token.end
@@ -406,7 +501,11 @@ def _employer_names(ctx: Context, sentence: Sentence) -> Iterator[tuple[int, int
         if token.lower not in prepositions:
             continue
         end = index + 1
-        while end < len(tokens) and tokens[end].kind == "word" and tokens[end].text[:1].isupper():
+        while (
+            end < len(tokens)
+            and tokens[end].kind == "word"
+            and tokens[end].text[:1].isupper()
+        ):
             end += 1
         if end == index + 1:
             continue
@@ -423,20 +522,35 @@ def _employer_names(ctx: Context, sentence: Sentence) -> Iterator[tuple[int, int
     guidance=("G4", "G5"),
     kinds=LETTERS | {"reason"},
     examples=(
-        Example(_en(f"{_DECIDE_EN} I have accepted an offer from Acme Corp instead."), True, kind="confirmation"),
+        Example(
+            _en(f"{_DECIDE_EN} I have accepted an offer from Acme Corp instead."),
+            True,
+            kind="confirmation",
+        ),
         Example("I have accepted another offer that pays $95,000.", True),
-        Example(_da(f"{_DECIDE_DA} Jeg har takket ja til et andet job hos Vestas."), True, "da", "confirmation"),
-        Example("Jeg har fået et andet tilbud med 10.000 kr. mere om måneden.", True, "da"),
-        Example(_en(f"{_DECIDE_EN} I have accepted another offer."), False, kind="confirmation"),
+        Example(
+            _da(f"{_DECIDE_DA} Jeg har takket ja til et andet job hos Vestas."),
+            True,
+            "da",
+            "confirmation",
+        ),
+        Example(
+            "Jeg har fået et andet tilbud med 10.000 kr. mere om måneden.", True, "da"
+        ),
+        Example(
+            _en(f"{_DECIDE_EN} I have accepted another offer."),
+            False,
+            kind="confirmation",
+        ),
         Example("Jeg har takket ja til en anden stilling.", False, "da"),
     ),
 )
 def other_offer_details(ctx: Context) -> Iterator[Finding]:
     """Don't name the other employer or the other offer's pay: be diplomatic."""
     for sentence in ctx.sentences:
-        about_other = ctx.find("other_offer_details", sentence) or ctx.data.reason_kinds[
-            "other_offer"
-        ].find(sentence.tokens)
+        about_other = ctx.find(
+            "other_offer_details", sentence
+        ) or ctx.data.reason_kinds["other_offer"].find(sentence.tokens)
         if not about_other:
             continue
         seen: set[tuple[int, int]] = set()

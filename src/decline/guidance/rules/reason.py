@@ -32,12 +32,24 @@ def _clean_first_sentence(ctx: Context) -> str | None:
     guidance=("G4",),
     kinds={"reason"},
     examples=(
-        Example("I have accepted another offer. It suits my family better.", fails=True),
-        Example("Jeg har fået et andet job. Det passer bedre til min familie.", True, "da"),
-        Example("I have accepted an offer from Brightwave Inc. closer to home.", fails=False),
-        Example("Dr. Hansen knows I have chosen to stay in my current role.", fails=False),
+        Example(
+            "I have accepted another offer. It suits my family better.", fails=True
+        ),
+        Example(
+            "Jeg har fået et andet job. Det passer bedre til min familie.", True, "da"
+        ),
+        Example(
+            "I have accepted an offer from Brightwave Inc. closer to home.", fails=False
+        ),
+        Example(
+            "Dr. Hansen knows I have chosen to stay in my current role.", fails=False
+        ),
         Example("Jeg har bl.a. valgt en stilling tættere på min familie", False, "da"),
-        Example("Lønnen på 45.000 kr. om måneden matcher ikke mine forventninger.", False, "da"),
+        Example(
+            "Lønnen på 45.000 kr. om måneden matcher ikke mine forventninger.",
+            False,
+            "da",
+        ),
     ),
 )
 def one_sentence(ctx: Context) -> Iterator[Finding]:

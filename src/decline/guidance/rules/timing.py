@@ -20,10 +20,24 @@ _TEXT = "Thank you for the offer; I have decided to decline it."
     kinds={"reason", "call_script", "confirmation", "thank_you"},
     examples=(
         Example(_TEXT, True, kind="confirmation", received_days_ago=5),
-        Example(_TEXT, True, kind="confirmation", received_days_ago=10, respond_in_days=-1),
-        Example("Tak for tilbuddet, men jeg takker nej.", True, "da", "confirmation", received_days_ago=4),
+        Example(
+            _TEXT, True, kind="confirmation", received_days_ago=10, respond_in_days=-1
+        ),
+        Example(
+            "Tak for tilbuddet, men jeg takker nej.",
+            True,
+            "da",
+            "confirmation",
+            received_days_ago=4,
+        ),
         Example(_TEXT, False, kind="confirmation", received_days_ago=1),
-        Example("Tak for tilbuddet, men jeg takker nej.", False, "da", "confirmation", received_days_ago=0),
+        Example(
+            "Tak for tilbuddet, men jeg takker nej.",
+            False,
+            "da",
+            "confirmation",
+            received_days_ago=0,
+        ),
     ),
 )
 def prompt(ctx: Context) -> Iterator[Finding]:
@@ -34,7 +48,9 @@ def prompt(ctx: Context) -> Iterator[Finding]:
     if offer.respond_by is not None and today > offer.respond_by:
         date = _i18n.format_date(offer.respond_by, ctx.locale)
         yield Finding(0, 0, {"date": date}, severity=Severity.ERROR, variant="overdue")
-    elif offer.received_on is not None and (today - offer.received_on).days > PROMPT_DAYS:
+    elif (
+        offer.received_on is not None and (today - offer.received_on).days > PROMPT_DAYS
+    ):
         yield Finding(0, 0, {"days": str((today - offer.received_on).days)})
 
 
