@@ -81,3 +81,22 @@ def test_no_compiled_catalogs_committed() -> None:
     """.mo files are built, never kept in the source tree by git."""
     ignore = (Path(__file__).parent.parent / ".gitignore").read_text()
     assert "*.mo" in ignore
+
+
+@pytest.mark.parametrize("locale", available_locales())
+def test_compiled_catalog_reads_like_the_source(locale: str, tmp_path: Path) -> None:
+    """A .mo built as the wheel builds it gives the same messages, contexts included."""
+    from babel.messages.mofile import write_mo
+
+    from decline._i18n import read_catalog
+
+    source = LOCALE_DIR / locale / "LC_MESSAGES"
+    folder = tmp_path / "LC_MESSAGES"
+    folder.mkdir()
+    with (folder / "decline.mo").open("wb") as fh:
+        write_mo(fh, read(source / "decline.po", locale))
+    from_mo = read_catalog(folder, "decline", locale)
+    from_po = read_catalog(source, "decline", locale)
+    assert from_mo is not None and from_po is not None
+    assert from_mo.messages == from_po.messages
+    assert from_mo.get("warm", "greeting") is not None

@@ -201,5 +201,7 @@ class TestReportHtml:
         """A report with no findings shows the text and the verdict only."""
         from decline import check
 
-        html = check("I am staying in my job.", locale="en", kind="reason")._repr_mimebundle_()["text/html"]
+        html = check(
+            "I am staying in my job.", locale="en", kind="reason"
+        )._repr_mimebundle_()["text/html"]
         assert "<table" not in html and "ok: 0 errors" in html

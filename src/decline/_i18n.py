@@ -35,6 +35,7 @@ __all__ = [
     "format_date",
     "format_list",
     "negotiate",
+    "read_catalog",
 ]
 
 DOMAIN = "decline"
@@ -195,19 +196,30 @@ def catalog(locale: str) -> Catalog:
 
 
 def _read_catalog(lang: str) -> Catalog:
-    messages_dir = _locale_dir() / lang / "LC_MESSAGES"
-    mo = messages_dir / f"{DOMAIN}.mo"
+    found = read_catalog(_locale_dir() / lang / "LC_MESSAGES", DOMAIN, lang)
+    if found is None:  # pragma: no cover - available_locales() lists only real ones
+        raise LookupError(f"no catalog for {lang!r}")
+    return found
+
+
+def read_catalog(folder: Traversable, domain: str, lang: str) -> Catalog | None:
+    """Read ``<domain>.mo`` in *folder*, or ``<domain>.po`` if there is no ``.mo``.
+
+    Returns:
+        The catalog, or ``None`` when the folder has neither file.
+    """
+    mo, po = folder / f"{domain}.mo", folder / f"{domain}.po"
     if mo.is_file():
         from babel.messages.mofile import read_mo  # noqa: PLC0415 - lazy: load time
 
         with mo.open("rb") as fh:
-            parsed = read_mo(fh)
-    else:
+            return Catalog(lang, messages_from(read_mo(fh)))
+    if po.is_file():
         from babel.messages.pofile import read_po  # noqa: PLC0415
 
-        with (messages_dir / f"{DOMAIN}.po").open("rb") as fh:
-            parsed = read_po(fh, locale=lang, domain=DOMAIN)
-    return Catalog(lang, messages_from(parsed))
+        with po.open("rb") as fh:
+            return Catalog(lang, messages_from(read_po(fh, locale=lang, domain=domain)))
+    return None
 
 
 def messages_from(parsed: Iterable[object]) -> dict[tuple[str | None, str], str]:
@@ -223,7 +235,10 @@ def messages_from(parsed: Iterable[object]) -> dict[tuple[str | None, str], str]
             continue
         if not text or getattr(message, "fuzzy", False):
             continue
-        table[(getattr(message, "context", None), msgid)] = text
+        context = getattr(message, "context", None)
+        if isinstance(context, bytes):  # Babel's read_mo leaves contexts undecoded
+            context = context.decode("utf-8")
+        table[(context, msgid)] = text
     return table
 
 

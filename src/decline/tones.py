@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from decline._errors import FieldError, GuidanceError, UnknownToneError
-from decline._i18n import Catalog, catalog, fields, language, messages_from
+from decline._i18n import Catalog, catalog, fields, language, read_catalog
 
 if TYPE_CHECKING:
     from decline._letter import LetterKind
@@ -397,19 +397,7 @@ def _identity(tone: Tone) -> tuple[Any, ...]:
 
 
 def _read_plugin_catalog(localedir: Path, domain: str, lang: str) -> Catalog | None:
-    folder = localedir / lang / "LC_MESSAGES"
-    mo, po = folder / f"{domain}.mo", folder / f"{domain}.po"
-    if mo.is_file():
-        from babel.messages.mofile import read_mo  # noqa: PLC0415
-
-        with mo.open("rb") as fh:
-            return Catalog(lang, messages_from(read_mo(fh)))
-    if po.is_file():
-        from babel.messages.pofile import read_po  # noqa: PLC0415
-
-        with po.open("rb") as fh:
-            return Catalog(lang, messages_from(read_po(fh, locale=lang, domain=domain)))
-    return None
+    return read_catalog(localedir / lang / "LC_MESSAGES", domain, lang)
 
 
 _DEFAULT_LIMITS = {"call_script": 170, "confirmation": 150, "thank_you": 120}
