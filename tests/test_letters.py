@@ -265,3 +265,28 @@ def test_person_names_with_apostrophes(bare_offer: Offer) -> None:
     )
     for letter in LetterBuilder(offer, tone="warm").letters():
         assert "Siobhán" in letter.text or "O'Brien" in letter.text
+
+
+class TestGenderedGreetings:
+    def test_variant_is_used_when_the_honorific_tells_the_gender(
+        self, offer: Offer
+    ) -> None:
+        """greeting.female replaces greeting for Ms/Mrs; Dr. keeps the neutral greeting."""
+        from decline.tones import FORMAL
+
+        tone = FORMAL.derive(
+            name="madam",
+            messages={"en": {"greeting.female": "Dear Madam {contact_surname},"}},
+        )
+        letter = LetterBuilder(offer, tone=tone).confirmation()
+        assert letter.greeting == "Dear Madam Hansen,"
+        doctor = Offer(
+            company="A",
+            position="B",
+            contact=Person("Alex Morgan", honorific="Dr."),
+            candidate=Person("C"),
+        )
+        assert (
+            LetterBuilder(doctor, tone=tone).confirmation().greeting
+            == "Dear Dr. Morgan,"
+        )

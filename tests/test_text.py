@@ -1352,3 +1352,40 @@ class TestPathologicalInputs:
                 data.phrases("negative").find(analysed.tokens)
 
             assert finishes(work)
+
+
+class TestElisionsAndHonorifics:
+    def test_elided_words_are_split_off(self) -> None:
+        """With elisions in the data, l'entreprise is read as l' + entreprise."""
+        from decline.guidance._text import _split_elisions, _tokenize
+
+        tokens = _split_elisions(
+            _tokenize("Je remercie l’équipe et d'autres."), frozenset({"l", "d"})
+        )
+        assert [t.text for t in tokens][:5] == ["Je", "remercie", "l’", "équipe", "et"]
+        assert [t.lower for t in tokens][5:7] == ["d'", "autres"]
+        assert all(t.end - t.start == len(t.text) for t in tokens)
+
+    def test_apostrophes_stay_inside_other_words(self) -> None:
+        """Without a matching elision, O'Brien and don't stay whole."""
+        from decline.guidance._text import _split_elisions, _tokenize
+
+        tokens = _split_elisions(_tokenize("O'Brien don't"), frozenset({"l"}))
+        assert [t.text for t in tokens] == ["O'Brien", "don't"]
+
+    @pytest.mark.parametrize(
+        ("locale", "honorific", "gender"),
+        [
+            ("en", "Ms", "female"),
+            ("en", "Mr.", "male"),
+            ("en", "Dr.", None),
+            ("da", "fru", "female"),
+            ("da", "hr.", "male"),
+            ("da", None, None),
+        ],
+    )
+    def test_gender_from_honorific(
+        self, locale: str, honorific: str | None, gender: str | None
+    ) -> None:
+        """Honorifics in the data tell the grammatical gender; others tell nothing."""
+        assert load_data(locale).gender(honorific) == gender

@@ -32,6 +32,8 @@ def template() -> Catalog:
     for spec in MESSAGES.values():
         placeholders = ", ".join(f"{{{name}}}" for name in sorted(spec.required))
         comment = spec.comment + (f" Must use: {placeholders}." if placeholders else "")
+        if spec.optional:
+            comment += " May be left untranslated."
         for context in TONE_CONTEXTS if spec.per_tone else (None,):
             pot.add(spec.msgid, context=context, auto_comments=[comment])
     return pot
@@ -82,7 +84,7 @@ def compile_all() -> None:
         print(f"compiled {po_path.relative_to(ROOT)}")
 
 
-def check() -> None:
+def check() -> None:  # noqa: C901 - one loop, many small checks
     from decline._i18n import fields
     from decline._messages import MESSAGES, PLACEHOLDERS
 
@@ -96,13 +98,14 @@ def check() -> None:
                 continue
             found = catalog.get(message.id, context=message.context)
             where = f"{po_path.parts[-3]}: {message.context or '-'}/{message.id}"
+            spec = MESSAGES.get(str(message.id))
             if found is None or not found.string:
-                problems.append(f"{where}: missing")
+                if not (spec and spec.optional):
+                    problems.append(f"{where}: missing")
                 continue
             if found.fuzzy:
                 problems.append(f"{where}: fuzzy")
             used = fields(str(found.string))
-            spec = MESSAGES.get(str(message.id))
             if spec and used - PLACEHOLDERS - spec.required:
                 problems.append(
                     f"{where}: unknown placeholders {sorted(used - PLACEHOLDERS - spec.required)}"

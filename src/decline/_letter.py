@@ -315,6 +315,8 @@ class LetterBuilder:
             "contact": contact.name,
             "contact_first": contact.first_name,
             "contact_formal": formal,
+            "contact_surname": contact.surname,
+            "contact_honorific": contact.honorific or "",
             "candidate": offer.candidate.name,
             "candidate_first": offer.candidate.first_name,
             "people": _i18n.format_list(
@@ -327,6 +329,19 @@ class LetterBuilder:
 
     def _say(self, msgid: str, values: Mapping[str, str]) -> str:
         return _i18n.fill(self.tone.message(self.locale, msgid), values)
+
+    def _say_to_contact(self, msgid: str, values: Mapping[str, str]) -> str:
+        """Greeting or closing: the gendered variant when the honorific tells it."""
+        from decline.guidance._text import load_data  # noqa: PLC0415
+
+        gender = load_data(_i18n.language(self.locale)).gender(
+            self.offer.contact.honorific
+        )
+        if gender is not None:
+            variant = self.tone.find_message(self.locale, f"{msgid}.{gender}")
+            if variant is not None:
+                return _i18n.fill(variant, values)
+        return self._say(msgid, values)
 
     def _reason_sentence(self) -> str | None:
         reason = self.reason
@@ -413,9 +428,9 @@ class LetterBuilder:
             paragraphs.append(say("confirmation.wishes", v))
             return Letter(
                 subject=say("confirmation.subject", v),
-                greeting=say("greeting", v),
+                greeting=self._say_to_contact("greeting", v),
                 paragraphs=tuple(paragraphs),
-                closing=say("closing", v),
+                closing=self._say_to_contact("closing", v),
                 signature=self._signature(details=True),
                 **common,  # type: ignore[arg-type]
             )
@@ -428,9 +443,9 @@ class LetterBuilder:
             touch = "\n".join((_join(touch, say("thank_you.links", v)), *links))
         return Letter(
             subject=say("thank_you.subject", v),
-            greeting=say("greeting", v),
+            greeting=self._say_to_contact("greeting", v),
             paragraphs=(_join(*first), touch),
-            closing=say("closing", v),
+            closing=self._say_to_contact("closing", v),
             signature=self._signature(details=False),
             **common,  # type: ignore[arg-type]
         )

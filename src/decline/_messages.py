@@ -11,6 +11,8 @@ Placeholders a message may use (the builder fills all of them):
 ``{contact}``      the contact's full name
 ``{contact_first}``  the contact's first name
 ``{contact_formal}`` honorific and surname (``Ms Hansen``), else the full name
+``{contact_surname}`` the contact's surname
+``{contact_honorific}`` the contact's honorific as given (``Frau``), or empty
 ``{candidate}``    the candidate's full name
 ``{candidate_first}`` the candidate's first name
 ``{people}``       the interviewers' names, joined as the language joins a list
@@ -18,7 +20,11 @@ Placeholders a message may use (the builder fills all of them):
 =================  ==========================================================
 
 Messages marked *per tone* exist once for each built-in tone, with the tone's name
-as gettext context; the others exist once, without context.
+as gettext context; the others exist once, without context. *Optional* messages
+are variants a language may need and others can leave out: ``greeting.female`` and
+``greeting.male`` are used instead of ``greeting`` when the contact's honorific
+tells the grammatical gender (``Sehr geehrte Frau …``), and likewise for the
+closing (French repeats ``Madame`` there).
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ PLACEHOLDERS = frozenset(
         "contact",
         "contact_first",
         "contact_formal",
+        "contact_surname",
+        "contact_honorific",
         "candidate",
         "candidate_first",
         "people",
@@ -57,24 +65,46 @@ class MessageSpec:
         comment: What the message is for, for translators.
         required: Placeholders every translation must use.
         per_tone: Whether each built-in tone has its own wording.
+        optional: Whether a language may leave the message out.
     """
 
     msgid: str
     comment: str
     required: frozenset[str] = frozenset()
     per_tone: bool = True
+    optional: bool = False
 
 
 def _spec(
-    msgid: str, comment: str, *required: str, per_tone: bool = True
+    msgid: str,
+    comment: str,
+    *required: str,
+    per_tone: bool = True,
+    optional: bool = False,
 ) -> MessageSpec:
-    return MessageSpec(msgid, comment, frozenset(required), per_tone)
+    return MessageSpec(msgid, comment, frozenset(required), per_tone, optional)
 
 
 _ALL = (
     # Greetings and sign-offs, shared by the letters.
     _spec("greeting", "Greeting line of the written letters; address the contact."),
     _spec("closing", "Sign-off above the candidate's name, as the language writes it."),
+    _spec(
+        "greeting.female",
+        "Optional: greeting for a woman (Frau, Mme, Sra.).",
+        optional=True,
+    ),
+    _spec(
+        "greeting.male", "Optional: greeting for a man (Herr, M., Sr.).", optional=True
+    ),
+    _spec(
+        "closing.female",
+        "Optional: sign-off that names a woman's title.",
+        optional=True,
+    ),
+    _spec(
+        "closing.male", "Optional: sign-off that names a man's title.", optional=True
+    ),
     # Step 1: the phone call.
     _spec("call.subject", "Title of the call script.", "contact", "position"),
     _spec(

@@ -336,6 +336,16 @@ class Tone:
         Raises:
             LookupError: No catalog has the message (a missing translation).
         """
+        text = self.find_message(locale, msgid)
+        if text is None:
+            raise LookupError(
+                f"message {msgid!r} has no wording in locale {language(locale)!r} "
+                f"for tone {self.name!r}"
+            )
+        return text
+
+    def find_message(self, locale: str, msgid: str) -> str | None:
+        """Like :meth:`message`, but ``None`` when no catalog has the message."""
         for tone in self.chain:
             text = tone.own_message(locale, msgid)
             if text is not None:
@@ -345,15 +355,9 @@ class Tone:
             text = builtin.get(tone.name, msgid)
             if text is not None:
                 return text
-        text = builtin.get(f"@{self.address_form(locale)}", msgid) or builtin.get(
+        return builtin.get(f"@{self.address_form(locale)}", msgid) or builtin.get(
             None, msgid
         )
-        if text is None:
-            raise LookupError(
-                f"message {msgid!r} has no wording in locale {language(locale)!r} "
-                f"for tone {self.name!r}"
-            )
-        return text
 
     def overridden(self) -> Iterable[tuple[str, str, str]]:
         """Yield (locale, message id, text) for every override this tone itself sets."""

@@ -590,7 +590,15 @@ REASON_KINDS: Final = (
 )
 PLACEHOLDER_FIELDS: Final = ("company", "position", "candidate", "contact")
 SCHEMA: Final = 1
-_TABLES: Final = ("meta", "sentences", "lexicon", "reason_kinds", "placeholders")
+_TABLES: Final = (
+    "meta",
+    "sentences",
+    "lexicon",
+    "reason_kinds",
+    "placeholders",
+    "honorifics",
+)
+HONORIFIC_GENDERS: Final = ("female", "male")
 
 
 @attrs.frozen(eq=False)
@@ -606,6 +614,13 @@ class LocaleData:
         titles: Titles that stand before a name (``"mr"``, ``"hr"``); a full stop
             after one never ends a sentence.
         months: Month names and their abbreviations, lower case, for ordinal dates.
+        elisions: Elided words written with an apostrophe before the next word
+            (French ``l'``, ``d'``, ``qu'``); the tokenizer splits them off, so
+            ``l'entreprise`` matches the lexicon entry ``entreprise``.
+        honorifics: Titles that tell a person's grammatical gender, under
+            ``female`` and ``male`` (lower case, no final full stop); the letters
+            use them to choose a greeting (``Sehr geehrte Frau`` or ``Sehr
+            geehrter Herr``).
         enders: Abbreviations that often end a sentence (``"ltd"``, ``"kr"``); a
             full stop after one ends the sentence when a word of *starters* follows.
         starters: Words that usually begin a sentence (``"my"``, ``"det"``).
@@ -626,11 +641,30 @@ class LocaleData:
     months: frozenset[str]
     enders: frozenset[str]
     starters: frozenset[str]
+    elisions: frozenset[str]
+    honorifics: Mapping[str, frozenset[str]]
     ordinal_numbers: bool
     negation_scope: int
     lexicon: Mapping[str, PhraseSet]
     reason_kinds: Mapping[str, PhraseSet]
     placeholders: Mapping[str, tuple[str, ...]]
+
+    def gender(self, honorific: str | None) -> str | None:
+        """Return ``"female"``, ``"male"`` or ``None`` for a title such as ``Frau``.
+
+        Examples:
+            >>> load_data("da").gender("fru")
+            'female'
+            >>> load_data("en").gender("Dr.") is None
+            True
+        """
+        if not honorific:
+            return None
+        key = _fold(honorific.strip().rstrip("."))
+        for gender, titles in self.honorifics.items():
+            if key in titles:
+                return gender
+        return None
 
     def phrases(self, name: str) -> PhraseSet:
         """Return the lexicon list ``name``.
@@ -669,6 +703,7 @@ _SENTENCE_KEYS: Final = {
     "months": list,
     "enders": list,
     "starters": list,
+    "elisions": list,
     "ordinal_numbers": bool,
 }
 _ABBREVIATION: Final = re.compile(r"\w+(?:[./]\w+)*")
@@ -713,12 +748,14 @@ class _Reader:
             )
         return value
 
-    def strings(self, table: str, key: str, value: object) -> list[str]:
+    def strings(
+        self, table: str, key: str, value: object, *, allow_empty: bool = False
+    ) -> list[str]:
         if not isinstance(value, list):
             raise self.fail(
                 f"[{table}] {key}", f"expected a list of strings, got {_type(value)}"
             )
-        if not value:
+        if not value and not allow_empty:
             raise self.fail(f"[{table}] {key}", "the list is empty")
         for i, item in enumerate(value):
             if not isinstance(item, str):
@@ -729,16 +766,24 @@ class _Reader:
                 raise self.fail(f"[{table}] {key}[{i}]", "empty string")
         return value
 
-    def words(self, key: str, value: object) -> frozenset[str]:
-        """Read a ``[sentences]`` list of abbreviations, titles or months."""
+    def words(
+        self,
+        key: str,
+        value: object,
+        *,
+        table: str = "sentences",
+        allow_empty: bool = False,
+    ) -> frozenset[str]:
+        """Read a list of single words: abbreviations, titles, months, elisions."""
         out: set[str] = set()
-        for i, item in enumerate(self.strings("sentences", key, value)):
+        items = self.strings(table, key, value, allow_empty=allow_empty)
+        for i, item in enumerate(items):
             word = _fold(re.sub(r"\.\s+", ".", item.strip()))
             if word.endswith(".") or not _ABBREVIATION.fullmatch(word):
                 problem = f"{item!r}: write it without its final full stop"
-                raise self.fail(f"[sentences] {key}[{i}]", problem)
+                raise self.fail(f"[{table}] {key}[{i}]", problem)
             if word in out:
-                raise self.fail(f"[sentences] {key}[{i}]", f"{item!r} is listed twice")
+                raise self.fail(f"[{table}] {key}[{i}]", f"{item!r} is listed twice")
             out.add(word)
         return frozenset(out)
 
@@ -822,6 +867,7 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
     lexicon = read.table("lexicon", REQUIRED_LISTS)
     kinds = read.table("reason_kinds", REASON_KINDS)
     fields = read.table("placeholders", PLACEHOLDER_FIELDS)
+    honorifics = read.table("honorifics", HONORIFIC_GENDERS)
     return LocaleData(
         locale=locale,
         abbreviations=read.words("abbreviations", sentences["abbreviations"]),
@@ -830,6 +876,13 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
         months=read.words("months", sentences["months"]),
         enders=read.words("enders", sentences["enders"]),
         starters=read.words("starters", sentences["starters"]),
+        elisions=read.words("elisions", sentences["elisions"], allow_empty=True),
+        honorifics=MappingProxyType(
+            {
+                k: read.words(k, honorifics[k], table="honorifics", allow_empty=True)
+                for k in HONORIFIC_GENDERS
+            }
+        ),
         ordinal_numbers=ordinal_numbers,
         negation_scope=meta["negation_scope"],
         lexicon=MappingProxyType(
@@ -923,11 +976,39 @@ def tokenize(text: str, data: LocaleData | None) -> tuple[Token, ...]:
         >>> [t.text for t in tokenize("I didn't like it - mail jo@example.org!", None)]
         ['I', "didn't", 'like', 'it', '-', 'mail', 'jo@example.org', '!']
     """
-    del data
     if not isinstance(_any(text), str):
         msg = f"text must be a string, got {_type(text)}"
         raise TypeError(msg)
-    return _tokenize(text)
+    tokens = _tokenize(text)
+    if data is not None and data.elisions:
+        return _split_elisions(tokens, data.elisions)
+    return tokens
+
+
+_ELISION_MARKS: Final = "'’"  # noqa: RUF001
+
+
+def _split_elisions(
+    tokens: Sequence[Token], elisions: frozenset[str]
+) -> tuple[Token, ...]:
+    """Split ``l'entreprise`` into ``l'`` and ``entreprise`` (French, Italian …)."""
+    out: list[Token] = []
+    for token in tokens:
+        cut = -1
+        if token.kind == WORD:
+            cut = max(token.text.find(a) for a in _ELISION_MARKS)
+        if (
+            cut > 0
+            and cut + 1 < len(token.text)
+            and _fold(token.text[:cut]) in elisions
+        ):
+            head, tail = token.text[: cut + 1], token.text[cut + 1 :]
+            split = token.start + cut + 1
+            out.append(Token(head, _fold(head), token.start, split, WORD))
+            out.append(Token(tail, _fold(tail), split, token.end, WORD))
+        else:
+            out.append(token)
+    return tuple(out)
 
 
 def _gap_breaks(text: str, tokens: Sequence[Token]) -> list[int]:
