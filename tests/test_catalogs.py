@@ -105,3 +105,10 @@ def test_compiled_catalog_reads_like_the_source(locale: str, tmp_path: Path) -> 
     assert from_mo is not None and from_po is not None
     assert from_mo.messages == from_po.messages
     assert from_mo.get("warm", "greeting") is not None
+
+
+def test_every_locale_has_guidance_data() -> None:
+    """A language is complete only with both a catalog and a guidance data file."""
+    from decline.guidance._text import available_data
+
+    assert set(available_locales()) == set(available_data())
