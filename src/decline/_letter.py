@@ -331,8 +331,27 @@ class LetterBuilder:
         return _i18n.fill(self.tone.message(self.locale, msgid), values)
 
     def _say_to_contact(self, msgid: str, values: Mapping[str, str]) -> str:
-        """Greeting or closing: the gendered variant when the honorific tells it."""
+        """Greeting or closing: the gendered variant when the honorific tells it.
+
+        A tone's :attr:`~decline.Tone.salutation` decides how the contact is named.
+        """
         from decline.guidance._text import load_data  # noqa: PLC0415
+
+        style = self.tone.salutation_style
+        if style is not None:
+            name = values[
+                {
+                    "formal": "contact_formal",
+                    "full_name": "contact",
+                    "first_name": "contact_first",
+                }[style]
+            ]
+            values = {
+                **values,
+                "contact": name,
+                "contact_first": name,
+                "contact_formal": name,
+            }
 
         gender = load_data(_i18n.language(self.locale)).gender(
             self.offer.contact.honorific

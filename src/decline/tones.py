@@ -61,6 +61,8 @@ ENTRY_POINT_GROUP = "decline.tones"
 OPTIONAL_PARAGRAPHS: tuple[str, ...] = ("kind_word", "people", "voicemail")
 
 AddressForm = Literal["polite", "familiar"]
+Salutation = Literal["formal", "full_name", "first_name"]
+_SALUTATIONS = ("formal", "full_name", "first_name")
 
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 _KINDS = ("call_script", "confirmation", "thank_you")
@@ -75,6 +77,13 @@ def _check_name(instance: Tone, attribute: attrs.Attribute[Any], value: object) 
             f"{value!r} is not a tone name; use lowercase letters, digits, '-' or '_' "
             "(at most 40, starting with a letter)",
         )
+
+
+def _check_salutation(
+    instance: Tone, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and value not in _SALUTATIONS:
+        raise FieldError("tone.salutation", f"{value!r} is not one of {_SALUTATIONS}")
 
 
 def _frozen_mapping(value: object) -> object:
@@ -161,6 +170,9 @@ class Tone:
         omit: Optional paragraphs to leave out (see :data:`OPTIONAL_PARAGRAPHS`).
         default_reason: Whether a neutral reason sentence is added when the
             builder was given no reason at all.
+        salutation: How the greeting names the contact: ``"formal"`` (honorific
+            and surname, else the full name), ``"full_name"`` or ``"first_name"``;
+            ``None`` keeps the wording's own choice.
         word_limits: Word limits per letter kind; over the limit is a warning,
             half as much again an error.
         messages: Wording overrides, ``{locale: {message id: text}}``; each must
@@ -191,6 +203,9 @@ class Tone:
         default=None, kw_only=True, converter=_to_frozenset, validator=_check_omit
     )
     default_reason: bool | None = attrs.field(default=None, kw_only=True)
+    salutation: Salutation | None = attrs.field(
+        default=None, kw_only=True, validator=_check_salutation
+    )
     word_limits: Mapping[str, int] = attrs.field(
         factory=dict, kw_only=True, converter=_frozen_mapping, validator=_check_limits
     )
@@ -216,11 +231,13 @@ class Tone:
             raise FieldError(
                 "tone.domain", "domain and localedir go together; give both"
             )
-        seen: set[str] = set()
-        for tone in self.chain:
-            if tone.name in seen and tone is not self:
-                raise FieldError("tone.base", f"{tone.name!r} derives from itself")
-            seen.add(tone.name)
+        names = [tone.name for tone in self.chain]
+        if len(set(names)) != len(names):
+            raise FieldError(
+                "tone.name",
+                f"{self.name!r} is also the name of one of its bases "
+                f"({' → '.join(names)}); choose a new name",
+            )
 
     def __repr__(self) -> str:
         """Name and base only: the wording tables are long."""
@@ -293,6 +310,12 @@ class Tone:
             "thank_you": ("kind_word",),
         }
         return tuple(p for p in per_kind.get(kind, ()) if not self.omits(p))
+
+    @property
+    def salutation_style(self) -> Salutation | None:
+        """The inherited :attr:`salutation`, or ``None``."""
+        value: Salutation | None = self._inherited("salutation")
+        return value
 
     @property
     def adds_default_reason(self) -> bool:
@@ -393,6 +416,7 @@ def _identity(tone: Tone) -> tuple[Any, ...]:
         tuple(sorted(tone.address.items())),
         tone.omit,
         tone.default_reason,
+        tone.salutation,
         tuple(sorted(tone.word_limits.items())),
         tuple(sorted((k, tuple(sorted(v.items()))) for k, v in tone.messages.items())),
         tone.domain,
@@ -462,6 +486,11 @@ class _Registry:
                     if found.source == "registered"
                     else found
                 )
+                try:
+                    validate_tone(tone)
+                except (FieldError, GuidanceError) as exc:
+                    _warn(f"tone {tone.name!r} from {source!r} is refused: {exc}")
+                    continue
                 if tone.name in BUILTIN_TONES or tone.name in self._tones:
                     _warn(
                         f"tone plugin {source!r} repeats the name {tone.name!r}; ignored"
@@ -603,7 +632,7 @@ def unregister(name: str) -> None:
 def validate_tone(tone: Tone) -> None:
     """Check a tone's overrides and the letters it writes; see :func:`register`."""
     from decline._i18n import available_locales, negotiate  # noqa: PLC0415
-    from decline._messages import MESSAGES  # noqa: PLC0415
+    from decline._messages import MESSAGES, PLACEHOLDERS  # noqa: PLC0415
 
     for lang, msgid, text in tone.overridden():
         spec = MESSAGES.get(msgid)
@@ -616,20 +645,29 @@ def validate_tone(tone: Tone) -> None:
             negotiate(lang)
         except LookupError as exc:
             raise FieldError(f"tone.messages[{lang!r}]", str(exc)) from None
-        original = tone.base.message(lang, msgid) if tone.base else None
-        expected = fields(original) if original is not None else spec.required
-        if fields(text) != expected:
+        original = tone.base.find_message(lang, msgid) if tone.base else None
+        used = fields(text)
+        where = f"tone.messages[{lang!r}][{msgid!r}]"
+        if original is not None and used != fields(original):
             raise FieldError(
-                f"tone.messages[{lang!r}][{msgid!r}]",
-                f"uses the placeholders {sorted(fields(text))} but the original uses "
-                f"{sorted(expected)}; keep exactly the original's",
+                where,
+                f"uses the placeholders {sorted(used)} but the original uses "
+                f"{sorted(fields(original))}; keep exactly the original's",
             )
-    from decline._letter import sample_letters  # noqa: PLC0415
+        if original is None and not (
+            spec.required <= used <= PLACEHOLDERS | spec.required
+        ):
+            raise FieldError(
+                where,
+                f"uses the placeholders {sorted(used)}; it must use {sorted(spec.required)} "
+                f"and may use {sorted(PLACEHOLDERS)}",
+            )
+    from decline._letter import sample_letters, sample_offer  # noqa: PLC0415
     from decline.guidance import check  # noqa: PLC0415
 
     for locale in tone.locales or available_locales():
         for letter in sample_letters(tone, locale, checked=False):
-            report = check(letter, tone=tone)
+            report = check(letter, offer=sample_offer(), tone=tone)
             if not report.ok:
                 raise GuidanceError(
                     f"tone {tone.name!r}: its {letter.kind.value} in {locale!r} "

@@ -41,12 +41,17 @@ def negative_remarks(
     """Evaluative terms, negated positives and sarcasm in *sentence*.
 
     With *need_target*, evaluative terms and negated positives count only when the
-    sentence also names what they are about (people, team, company, offer, pay…).
+    sentence also names what they are about (people, team, company, offer, pay…,
+    or a name from the offer).
     Polite formulas ("unfortunately", "desværre") and neutral phrases ("not the
     right fit") never count.
     """
     quiet = covered(ctx, "polite", sentence) | covered(ctx, "neutral", sentence)
-    targeted = not need_target or bool(ctx.find("targets", sentence))
+    targeted = (
+        not need_target
+        or bool(ctx.find("targets", sentence))
+        or any(sentence.start <= a < sentence.end for a, _ in ctx.protected)
+    )
     flags = ctx.negated(sentence)
     tokens = sentence.tokens
     for match in ctx.find("sarcasm", sentence):
