@@ -7,6 +7,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import inventories  # noqa: E402
+
 project = "decline"
 author = "The decline maintainers"
 copyright = "2026, The decline maintainers"
@@ -28,10 +30,19 @@ autodoc_typehints = "description"
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 myst_heading_anchors = 3
-intersphinx_mapping = {
-    "python": ("https://docs.python.org/3", None),
-    "babel": ("https://babel.pocoo.org/en/latest/", None),
-}
+# Offline inventories (the build has no network); links go to the real sites.
+intersphinx_mapping = inventories.build(Path(__file__).parent / "_build" / "inventories")
 nitpick_ignore_regex = [
     (r"py:class", r"(attrs|_?decline)\..*\._.*|Attribute|TextIO|Traversable.*")
 ]
+
+# Docstring examples run with the names their modules define.
+doctest_global_setup = """
+import datetime as dt
+from decline import *
+from decline import check
+from decline.guidance import classify
+from decline.tones import FORMAL, WARM, BRIEF, get_tone, available_tones, register
+from decline._letter import plan
+from decline._i18n import available_locales, negotiate
+"""

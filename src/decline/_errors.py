@@ -1,6 +1,6 @@
 """The exceptions ``decline`` raises.
 
-Every error the library raises on purpose derives from :class:`DeclineError`::
+Every error the library raises on purpose derives from ``DeclineError``::
 
     DeclineError
     ├── GuidanceError        (also a ValueError) a text breaks the guidance; carries .diagnostics

@@ -167,7 +167,8 @@ class Tone:
             is inherited from it.
         address: The address form per language (``{"de": "polite"}``); languages
             with a single form ignore it.
-        omit: Optional paragraphs to leave out (see :data:`OPTIONAL_PARAGRAPHS`).
+        omit: Optional paragraphs to leave out (see
+            :data:`~decline.tones.OPTIONAL_PARAGRAPHS`).
         default_reason: Whether a neutral reason sentence is added when the
             builder was given no reason at all.
         salutation: How the greeting names the contact: ``"formal"`` (honorific

@@ -89,7 +89,7 @@ def check(
         A :class:`Report`; ``report.ok`` is true when nothing is an error.
 
     Raises:
-        FieldError: A string over :data:`MAX_TEXT_CHARS` characters, a missing
+        FieldError: A string over :data:`~decline.guidance.MAX_TEXT_CHARS` characters, a missing
             locale or kind, or a selector that matches no rule.
         UnknownLocaleError: The locale is not supported.
         TypeError: *subject* or an argument has the wrong type.

@@ -68,7 +68,7 @@ class Severity(enum.Enum):
 
     @property
     def rank(self) -> int:
-        """0 for errors, 1 for warnings, 2 for info: for sorting."""
+        """Sort order, errors first (0), then warnings (1), then info (2)."""
         return ("error", "warning", "info").index(self.value)
 
 
