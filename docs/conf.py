@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import inventories  # noqa: E402
+import inventories
 
 project = "decline"
 author = "The decline maintainers"
@@ -31,7 +31,9 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 myst_heading_anchors = 3
 # Offline inventories (the build has no network); links go to the real sites.
-intersphinx_mapping = inventories.build(Path(__file__).parent / "_build" / "inventories")
+intersphinx_mapping = inventories.build(
+    Path(__file__).parent / "_build" / "inventories"
+)
 nitpick_ignore_regex = [
     (r"py:class", r"(attrs|_?decline)\..*\._.*|Attribute|TextIO|Traversable.*")
 ]

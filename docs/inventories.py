@@ -16,15 +16,39 @@ PYTHON = {
     "datetime.date": ("py:class", "library/datetime.html", "datetime.date"),
     "datetime.datetime": ("py:class", "library/datetime.html", "datetime.datetime"),
     "datetime": ("py:module", "library/datetime.html", "module-datetime"),
-    "email.message.EmailMessage": ("py:class", "library/email.message.html", "email.message.EmailMessage"),
-    "email.headerregistry.Address": ("py:class", "library/email.headerregistry.html", "email.headerregistry.Address"),
+    "email.message.EmailMessage": (
+        "py:class",
+        "library/email.message.html",
+        "email.message.EmailMessage",
+    ),
+    "email.headerregistry.Address": (
+        "py:class",
+        "library/email.headerregistry.html",
+        "email.headerregistry.Address",
+    ),
     "smtplib": ("py:module", "library/smtplib.html", "module-smtplib"),
     "email": ("py:module", "library/email.html", "module-email"),
     "html": ("py:module", "library/html.html", "module-html"),
-    "collections.abc.Mapping": ("py:class", "library/collections.abc.html", "collections.abc.Mapping"),
-    "collections.abc.Iterable": ("py:class", "library/collections.abc.html", "collections.abc.Iterable"),
-    "collections.abc.Sequence": ("py:class", "library/collections.abc.html", "collections.abc.Sequence"),
-    "collections.abc.Iterator": ("py:class", "library/collections.abc.html", "collections.abc.Iterator"),
+    "collections.abc.Mapping": (
+        "py:class",
+        "library/collections.abc.html",
+        "collections.abc.Mapping",
+    ),
+    "collections.abc.Iterable": (
+        "py:class",
+        "library/collections.abc.html",
+        "collections.abc.Iterable",
+    ),
+    "collections.abc.Sequence": (
+        "py:class",
+        "library/collections.abc.html",
+        "collections.abc.Sequence",
+    ),
+    "collections.abc.Iterator": (
+        "py:class",
+        "library/collections.abc.html",
+        "collections.abc.Iterator",
+    ),
     "pathlib.Path": ("py:class", "library/pathlib.html", "pathlib.Path"),
     "typing.Any": ("py:data", "library/typing.html", "typing.Any"),
     "typing.Literal": ("py:data", "library/typing.html", "typing.Literal"),
@@ -50,17 +74,41 @@ PYTHON = {
     # The package imports `datetime as dt`; its annotations say dt.date.
     "dt.date": ("py:class", "library/datetime.html", "datetime.date"),
     "dt.datetime": ("py:class", "library/datetime.html", "datetime.datetime"),
-    "EmailMessage": ("py:class", "library/email.message.html", "email.message.EmailMessage"),
+    "EmailMessage": (
+        "py:class",
+        "library/email.message.html",
+        "email.message.EmailMessage",
+    ),
     "Path": ("py:class", "library/pathlib.html", "pathlib.Path"),
 }
 BABEL = {
-    "babel.lists.format_list": ("py:function", "api/lists.html", "babel.lists.format_list"),
-    "babel.dates.format_date": ("py:function", "api/dates.html", "babel.dates.format_date"),
+    "babel.lists.format_list": (
+        "py:function",
+        "api/lists.html",
+        "babel.lists.format_list",
+    ),
+    "babel.dates.format_date": (
+        "py:function",
+        "api/dates.html",
+        "babel.dates.format_date",
+    ),
     "babel.core.Locale": ("py:class", "api/core.html", "babel.core.Locale"),
     "babel.Locale": ("py:class", "api/core.html", "babel.core.Locale"),
-    "babel.support.Translations": ("py:class", "api/support.html", "babel.support.Translations"),
-    "babel.messages.catalog.Catalog": ("py:class", "api/messages/catalog.html", "babel.messages.catalog.Catalog"),
-    "babel.messages.Catalog": ("py:class", "api/messages/catalog.html", "babel.messages.catalog.Catalog"),
+    "babel.support.Translations": (
+        "py:class",
+        "api/support.html",
+        "babel.support.Translations",
+    ),
+    "babel.messages.catalog.Catalog": (
+        "py:class",
+        "api/messages/catalog.html",
+        "babel.messages.catalog.Catalog",
+    ),
+    "babel.messages.Catalog": (
+        "py:class",
+        "api/messages/catalog.html",
+        "babel.messages.catalog.Catalog",
+    ),
 }
 
 
@@ -72,13 +120,21 @@ def write(path: Path, project: str, rows: dict[str, tuple[str, str, str]]) -> Pa
     ]
     header = f"# Sphinx inventory version 2\n# Project: {project}\n# Version: \n# The remainder of this file is compressed using zlib.\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(header.encode() + zlib.compress(("\n".join(lines) + "\n").encode()))
+    path.write_bytes(
+        header.encode() + zlib.compress(("\n".join(lines) + "\n").encode())
+    )
     return path
 
 
 def build(folder: Path) -> dict[str, tuple[str, str]]:
     """Write both inventories and return an ``intersphinx_mapping``."""
     return {
-        "python": ("https://docs.python.org/3", str(write(folder / "python.inv", "Python", PYTHON))),
-        "babel": ("https://babel.pocoo.org/en/latest", str(write(folder / "babel.inv", "Babel", BABEL))),
+        "python": (
+            "https://docs.python.org/3",
+            str(write(folder / "python.inv", "Python", PYTHON)),
+        ),
+        "babel": (
+            "https://babel.pocoo.org/en/latest",
+            str(write(folder / "babel.inv", "Babel", BABEL)),
+        ),
     }
