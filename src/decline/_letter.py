@@ -420,7 +420,7 @@ class LetterBuilder:
             ]
             if "voicemail" in optional:
                 paragraphs.append(
-                    _join(say("call.voicemail_label", v), say("call.voicemail", v))
+                    say("call.voicemail_label", v) + "\n" + say("call.voicemail", v)
                 )
             return Letter(
                 subject=say("call.subject", v),
