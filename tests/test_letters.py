@@ -298,3 +298,37 @@ class TestGenderedGreetings:
             LetterBuilder(doctor, tone=tone).confirmation().greeting
             == "Dear Dr. Morgan,"
         )
+
+
+class TestSelfCheck:
+    def test_long_names_do_not_count_against_the_word_limit(self) -> None:
+        """A company and people with very long names still give a letter that passes."""
+        long_offer = Offer(
+            company=" ".join(["Aktieselskabet"] * 14),
+            position=" ".join(["Senior"] * 30),
+            contact=Person(" ".join(["Anne"] * 15)),
+            candidate=Person(" ".join(["Jonas"] * 15)),
+            interviewers=tuple(
+                Person(f"Person Nummer{i} Efternavn") for i in range(20)
+            ),
+        )
+        for locale in LOCALES:
+            for letter in LetterBuilder(
+                long_offer, locale=locale, tone="formal"
+            ).letters():
+                assert check(letter, offer=long_offer).ok
+
+    def test_wording_that_breaks_the_guidance_raises_every_time(
+        self, offer: Offer
+    ) -> None:
+        """A bad tone is refused on every build, not only the first."""
+        from decline import GuidanceError
+        from decline.tones import FORMAL
+
+        bad = FORMAL.derive(
+            name="bad-every-time",
+            messages={"en": {"confirmation.decision": "I am thinking."}},
+        )
+        for _ in range(2):
+            with pytest.raises(GuidanceError, match="confirmation"):
+                LetterBuilder(offer, tone=bad).confirmation()

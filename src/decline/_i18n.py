@@ -15,7 +15,6 @@ import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import attrs
@@ -50,6 +49,8 @@ _FIELD = re.compile(r"\{([a-z_]+)\}")
 
 
 def _locale_dir() -> Traversable:
+    from importlib import resources  # noqa: PLC0415 - keep `import decline` light
+
     return resources.files("decline") / "locale"
 
 

@@ -40,6 +40,29 @@ LETTER_SCHEMA = 1
 MAX_LETTER_CHARS = 100_000
 
 
+class _Judged:
+    """A bounded, thread-safe set of letter wordings that passed the guidance."""
+
+    def __init__(self, size: int = 4096) -> None:
+        import threading  # noqa: PLC0415
+
+        self._lock = threading.Lock()
+        self._keys: dict[object, None] = {}
+        self._size = size
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def add(self, key: object) -> None:
+        with self._lock:
+            if len(self._keys) >= self._size:
+                self._keys.pop(next(iter(self._keys)))
+            self._keys[key] = None
+
+
+_JUDGED = _Judged()
+
+
 def _negotiate(value: object) -> str:
     """Converter: a locale as ``decline`` writes it."""
     return _i18n.negotiate(value)
@@ -390,6 +413,12 @@ class LetterBuilder:
                 this is a bug; with your own tone, its wording is at fault.
         """
         letter = self._compose(LetterKind.parse(kind))
+        # The guidance judges the wording, never the offer's own names (check()
+        # ignores findings inside them), so a letter whose wording was already
+        # judged, with only the offer's values differing, need not be read again.
+        key = (self.tone, letter.locale, letter.kind, self._masked(letter.text))
+        if key in _JUDGED:
+            return letter
         from decline.guidance import check  # noqa: PLC0415
 
         report = check(letter, offer=self.offer, tone=self.tone)
@@ -399,7 +428,20 @@ class LetterBuilder:
                 f"and locale {self.locale!r} breaks the guidance",
                 report.errors,
             )
+        _JUDGED.add(key)
         return letter
+
+    def _masked(self, text: str) -> str:
+        """*text* with every value from the offer replaced by one mark."""
+        offer = self.offer
+        values = {offer.company, offer.position}
+        for person in (offer.contact, offer.candidate, *offer.interviewers):
+            values.update(
+                v for v in (person.name, person.email, person.phone, *person.links) if v
+            )
+        for value in sorted(values, key=len, reverse=True):
+            text = text.replace(value, "\ufffc")
+        return text
 
     def _compose(self, kind: LetterKind) -> Letter:
         v = self._values()

@@ -25,10 +25,7 @@ import enum
 import re
 import unicodedata
 from collections.abc import Iterable
-from email.errors import HeaderParseError
-from email.headerregistry import Address
 from typing import Any, ClassVar, TypeVar
-from urllib.parse import urlsplit
 
 import attrs
 
@@ -55,6 +52,7 @@ LIMITS: dict[str, int] = {
 _FORBIDDEN = re.compile(
     "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{2,38}$")
 _T = TypeVar("_T")
 
@@ -73,7 +71,7 @@ def _clean(field: str, value: object, limit: int, *, single_line: bool = True) -
         raise FieldError(
             field, "contains characters that are not valid Unicode"
         ) from exc
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _SURROGATE.search(text):
         raise FieldError(field, "contains a lone surrogate; pass valid Unicode text")
     if not text:
         raise FieldError(field, "must not be empty")
@@ -130,6 +128,9 @@ def _check_email(
         return
     field = _field_name(instance, attribute)
     text = _clean(field, value, LIMITS["email"])
+    from email.errors import HeaderParseError  # noqa: PLC0415 - keep import light
+    from email.headerregistry import Address  # noqa: PLC0415
+
     try:
         address = Address(addr_spec=text)
     except (HeaderParseError, ValueError, IndexError) as exc:
@@ -192,6 +193,8 @@ def _check_links(
                 item,
                 f"{text!r} is not a URL: it contains spaces, quotes or angle brackets",
             )
+        from urllib.parse import urlsplit  # noqa: PLC0415 - keep import light
+
         parts = urlsplit(text)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FieldError(

@@ -27,8 +27,6 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Mapping
-from importlib import metadata
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -37,6 +35,8 @@ from decline._errors import FieldError, GuidanceError, UnknownToneError
 from decline._i18n import Catalog, catalog, fields, language, read_catalog
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from decline._letter import LetterKind
 
 __all__ = [
@@ -146,6 +146,17 @@ def _check_omit(instance: Tone, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
+def _to_path(value: object) -> Path | None:
+    """Converter: a directory as a :class:`~pathlib.Path` (``None`` stays ``None``)."""
+    if value is None:
+        return None
+    from pathlib import Path  # noqa: PLC0415 - only plugins use it
+
+    if not isinstance(value, (str, Path)):
+        raise TypeError(f"tone.localedir: expected a path, got {type(value).__name__}")
+    return Path(value)
+
+
 def _to_frozenset(value: object) -> object:
     if value is None or isinstance(value, frozenset):
         return value
@@ -214,11 +225,13 @@ class Tone:
         factory=dict, kw_only=True, converter=_frozen_mapping, validator=_check_messages
     )
     domain: str | None = attrs.field(default=None, kw_only=True)
-    localedir: Path | None = attrs.field(
-        default=None, kw_only=True, converter=attrs.converters.optional(Path)
-    )
+    localedir: Path | None = attrs.field(default=None, kw_only=True, converter=_to_path)
     source: str = attrs.field(default="registered", kw_only=True)
     _plugin_catalogs: dict[str, Catalog | None] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
+    # Resolved wording by (locale, msgid): a tone and its catalogs never change.
+    _resolved: dict[tuple[str, str], str | None] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
 
@@ -259,12 +272,7 @@ class Tone:
     @property
     def chain(self) -> tuple[Tone, ...]:
         """This tone, then its base, its base's base, and so on."""
-        tones: list[Tone] = []
-        tone: Tone | None = self
-        while tone is not None and len(tones) < 32:
-            tones.append(tone)
-            tone = tone.base
-        return tuple(tones)
+        return (self, *self.base.chain) if self.base is not None else (self,)
 
     def derive(self, *, name: str, **changes: Any) -> Tone:
         """Return a new tone based on this one.
@@ -370,6 +378,14 @@ class Tone:
 
     def find_message(self, locale: str, msgid: str) -> str | None:
         """Like :meth:`message`, but ``None`` when no catalog has the message."""
+        key = (locale, msgid)
+        try:
+            return self._resolved[key]
+        except KeyError:
+            found = self._resolved[key] = self._lookup(locale, msgid)
+            return found
+
+    def _lookup(self, locale: str, msgid: str) -> str | None:
         for tone in self.chain:
             text = tone.own_message(locale, msgid)
             if text is not None:
@@ -471,6 +487,8 @@ class _Registry:
         if self._discovered:
             return
         self._discovered = True
+        from importlib import metadata  # noqa: PLC0415 - only when plugins are needed
+
         for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
             try:
                 loaded = entry_point.load()

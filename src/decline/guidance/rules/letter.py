@@ -171,7 +171,8 @@ def long_reason(ctx: Context) -> Iterator[Finding]:
 
 def _word_limit_findings(ctx: Context) -> Iterator[Finding]:
     limit = ctx.word_limit()
-    words = ctx.words
+    # Names, the company and the position are the offer's words, not the writer's.
+    words = [w for w in ctx.words if not ctx.quotes_offer(w.start, w.end)]
     if len(words) <= limit:
         return
     severity = Severity.ERROR if len(words) > limit * 3 // 2 else Severity.WARNING
@@ -200,7 +201,10 @@ _LONG_DA = _da(_DECIDE_DA + " Jeg var rigtig glad for at møde alle på holdet."
     ),
 )
 def too_long(ctx: Context) -> Iterator[Finding]:
-    """Short and sweet: over the tone's word limit is a warning, half as much again an error."""
+    """Short and sweet: over the tone's word limit is a warning, half as much again an error.
+
+    Words quoted from the offer (names, the company, the position) do not count.
+    """
     yield from _word_limit_findings(ctx)
 
 
