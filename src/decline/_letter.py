@@ -170,10 +170,10 @@ class Letter:
     kind: LetterKind = attrs.field(converter=_kind)
     locale: str = attrs.field(converter=_negotiate)
     tone: str = attrs.field(validator=_line("tone", 40))
-    subject: str = attrs.field(validator=_line("subject", 300))
-    greeting: str = attrs.field(validator=_line("greeting", 300))
+    subject: str = attrs.field(validator=_line("subject", 1000))
+    greeting: str = attrs.field(validator=_line("greeting", 1000))
     paragraphs: tuple[str, ...] = attrs.field(converter=_strings, validator=_paragraphs)
-    closing: str = attrs.field(validator=_line("closing", 300))
+    closing: str = attrs.field(validator=_line("closing", 1000))
     signature: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_paragraphs
     )
