@@ -8,7 +8,6 @@ import threading
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -202,7 +201,7 @@ class TestTokenize:
     def test_tokens_are_frozen(self) -> None:
         """Tokens cannot be changed after the fact."""
         (token,) = tokenize("word", None)
-        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        with pytest.raises(AttributeError):
             token.text = "other"  # type: ignore[misc]
 
 

@@ -407,15 +407,55 @@ class Context:
         return tuple(t for t in self.analysed.tokens if t.kind in ("word", "number"))
 
     def find(self, lexicon: str, sentence: Sentence) -> list[Match]:
-        """Occurrences of a lexicon's phrases in one sentence (cached)."""
-        key = (lexicon, sentence.start)
-        cache = self._matches
-        if key not in cache:
-            cache[key] = self.data.phrases(lexicon).find(sentence.tokens)
-        return cache[key]
+        """Occurrences of a lexicon's phrases in one sentence.
+
+        Each lexicon is matched once over the whole text; the matches are then
+        handed out per sentence, with token indices relative to the sentence.
+        """
+        by_sentence = self._matches.get(lexicon)
+        if by_sentence is None:
+            by_sentence = self._matches[lexicon] = self._match_all(lexicon)
+        return by_sentence.get(sentence.start, [])
+
+    def _match_all(self, lexicon: str) -> dict[int, list[Match]]:
+        out: dict[int, list[Match]] = {}
+        offsets = self._sentence_offsets
+        self.data.phrases(lexicon)  # a clear error for a list the locale lacks
+        matches = self._all_matches[lexicon]
+        if not matches:
+            return out
+        k = 0  # matches and sentences are both in text order: one sweep
+        for sentence, first in zip(self.sentences, offsets, strict=True):
+            last = first + len(sentence.tokens) - 1
+            while k < len(matches) and matches[k].first < first:
+                k += 1
+            inside = []
+            while k < len(matches) and matches[k].first <= last:
+                m = matches[k]
+                if m.last <= last:  # a match across a sentence end belongs to neither
+                    inside.append(
+                        m._replace(first=m.first - first, last=m.last - first)
+                    )
+                k += 1
+            if inside:
+                out[sentence.start] = inside
+        return out
 
     @cached_property
-    def _matches(self) -> dict[tuple[str, int], list[Match]]:
+    def _all_matches(self) -> dict[str, list[Match]]:
+        """Every lexicon's matches over the whole text, found in one pass."""
+        return self.data.find_all(self.analysed.tokens)
+
+    @cached_property
+    def _sentence_offsets(self) -> tuple[int, ...]:
+        """Index in the text's tokens of each sentence's first token."""
+        index = {t.start: i for i, t in enumerate(self.analysed.tokens)}
+        return tuple(
+            index.get(s.tokens[0].start, 0) if s.tokens else 0 for s in self.sentences
+        )
+
+    @cached_property
+    def _matches(self) -> dict[str, dict[int, list[Match]]]:
         return {}
 
     def negated(self, sentence: Sentence) -> tuple[bool, ...]:

@@ -35,7 +35,7 @@ import sys
 import unicodedata
 from importlib import resources
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol, TypeVar
 
 import attrs
 
@@ -72,9 +72,11 @@ EMAIL: Final = "email"
 # --------------------------------------------------------------------------- tokens
 
 
-@attrs.frozen
-class Token:
+class Token(NamedTuple):
     """One word, number, punctuation mark, URL or e-mail address.
+
+    A named tuple: tokens are made by the thousand, and tuples are the cheapest
+    immutable records Python has.
 
     Attributes:
         text: The token exactly as written.
@@ -108,8 +110,7 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
-@attrs.frozen
-class Match:
+class Match(NamedTuple):
     """An occurrence of a lexicon phrase in a token sequence.
 
     Attributes:
@@ -139,6 +140,7 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
 
 
+@functools.lru_cache(maxsize=65_536)
 def _fold(text: str) -> str:
     """Return the matching form of ``text``: :func:`_norm` of its case fold."""
     return _norm(text.casefold())
@@ -269,6 +271,18 @@ def _tokenize(text: str) -> tuple[Token, ...]:
 
 
 _REPR_TERMS: Final = 3
+_MEMO_SIZE: Final = 50_000  # words remembered per memo before it starts afresh
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
+    """Store *value* in a memo that never grows past :data:`_MEMO_SIZE` entries."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 class _Node:
@@ -436,11 +450,13 @@ class PhraseSet:
         True
     """
 
-    __slots__ = ("_entries", "_root", "_terms")
+    __slots__ = ("_can_start", "_contains", "_entries", "_root", "_terms")
 
     _terms: tuple[str, ...]
     _entries: frozenset[str]
     _root: _Node
+    _can_start: dict[tuple[str, str], bool]
+    _contains: dict[str, bool]
 
     def __init__(self, terms: Iterable[str]) -> None:
         """Compile ``terms``."""
@@ -468,6 +484,10 @@ class PhraseSet:
             written.append(term)
         root.freeze()
         object.__setattr__(self, "_root", root)
+        # Which token texts can begin an entry, learnt as texts are read; most
+        # tokens begin none, and this spares them the trie walk.
+        object.__setattr__(self, "_can_start", {})
+        object.__setattr__(self, "_contains", {})
         object.__setattr__(self, "_terms", tuple(written))
         object.__setattr__(
             self, "_entries", frozenset(" ".join(t.split()) for t in written)
@@ -497,6 +517,12 @@ class PhraseSet:
         """Tell whether ``phrase`` is an entry or one entry matches all of it."""
         if not isinstance(phrase, str):
             return False
+        known = self._contains.get(phrase)
+        if known is None:
+            known = _remember(self._contains, phrase, self._test(phrase))
+        return known
+
+    def _test(self, phrase: str) -> bool:
         if " ".join(phrase.split()) in self._entries:
             return True
         tokens = _tokenize(phrase)
@@ -547,7 +573,17 @@ class PhraseSet:
         found: list[Match] = []
         n = len(tokens)
         i = 0
+        can_start = self._can_start
+        root = self._root
         while i < n:
+            token = tokens[i]
+            key = (token.lower, token.text if root.cased else token.kind)
+            starts = can_start.get(key)
+            if starts is None:
+                starts = _remember(can_start, key, bool(root.children(token)))
+            if not starts:
+                i += 1
+                continue
             last, term = self._longest(tokens, i)
             if last < 0:
                 i += 1
@@ -648,6 +684,43 @@ class LocaleData:
     lexicon: Mapping[str, PhraseSet]
     reason_kinds: Mapping[str, PhraseSet]
     placeholders: Mapping[str, tuple[str, ...]]
+    _starts: dict[tuple[str, str, str], tuple[str, ...]] = attrs.field(
+        factory=dict, init=False, repr=False
+    )
+
+    def find_all(self, tokens: Sequence[Token]) -> dict[str, list[Match]]:
+        """Find the phrases of every ``[lexicon]`` list in one pass over *tokens*.
+
+        The same matches as calling :meth:`PhraseSet.find` per list, but each
+        token is looked at once: a memo says which lists have a phrase that can
+        begin with it.
+
+        Returns:
+            The matches per list name, in text order.
+        """
+        sets = self.lexicon
+        results: dict[str, list[Match]] = {name: [] for name in sets}
+        free = dict.fromkeys(sets, 0)
+        memo = self._starts
+        for i, token in enumerate(tokens):
+            key = (token.lower, token.text, token.kind)
+            names = memo.get(key)
+            if names is None:
+                names = _remember(
+                    memo,
+                    key,
+                    tuple(n for n, ps in sets.items() if ps._root.children(token)),  # noqa: SLF001
+                )
+            for name in names:
+                if i < free[name]:
+                    continue
+                last, term = sets[name]._longest(tokens, i)  # noqa: SLF001
+                if last >= 0:
+                    results[name].append(
+                        Match(token.start, tokens[last].end, i, last, term)
+                    )
+                    free[name] = last + 1
+        return results
 
     def gender(self, honorific: str | None) -> str | None:
         """Return ``"female"``, ``"male"`` or ``None`` for a title such as ``Frau``.

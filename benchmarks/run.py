@@ -1,0 +1,225 @@
+"""decline side by side with what people would otherwise use.
+
+Run with ``python benchmarks/run.py`` (needs the ``bench`` extra: jinja2, proselint)
+or ``nox -s bench``. Every figure is the median of many repetitions; the table shows
+ratios against the comparison and whether each target holds. It asserts nothing:
+speed is measured here, never in the tests.
+
+Targets:
+- ``import decline`` adds at most 50 ms to ``import babel, attrs``;
+- building and rendering a confirmation is within 3x of rendering a Jinja2 template
+  of the same text;
+- ``check()`` of a 150-word letter is at least 10x faster than proselint's
+  ``LintFile(...).lint()`` with all its checks registered;
+- ``check()`` grows linearly with the text (the cost per KB stays flat).
+"""
+
+from __future__ import annotations
+
+import gc
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from check import LETTER
+
+from decline import DeclineReason, LetterBuilder, Offer, Person, check
+
+OFFER = Offer(
+    company="Nordlys A/S",
+    position="Data Engineer",
+    contact=Person("Mette Hansen", email="mette@nordlys.example", honorific="Ms"),
+    candidate=Person(
+        "Jonas Berg",
+        email="jonas@example.org",
+        links=("https://www.linkedin.com/in/jonasberg",),
+    ),
+    interviewers=(Person("Lars Holm"), Person("Sofie Dahl")),
+)
+REASON = DeclineReason.other_offer()
+
+
+def median(func: Callable[[], object], repeat: int, number: int = 1) -> float:
+    """Median seconds per call over *repeat* rounds of *number* calls."""
+    rounds = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            func()
+        rounds.append((time.perf_counter() - start) / number)
+    return statistics.median(rounds)
+
+
+def cold(code: str, repeat: int = 15) -> float:
+    """Median seconds of a fresh interpreter running *code*."""
+
+    def run() -> None:
+        subprocess.run([sys.executable, "-c", code], check=True)
+
+    run()
+    return median(run, repeat)
+
+
+def imports() -> list[tuple[str, float, float, str]]:
+    base = cold("pass")
+    ours = cold("import decline") - base
+    theirs = cold("import babel, attrs") - base
+    added = ours - theirs
+    return [
+        (
+            "cold import decline (ms over `import babel, attrs`)",
+            added * 1e3,
+            theirs * 1e3,
+            "ok" if added <= 0.050 else "MISSED (target <= 50 ms)",
+        )
+    ]
+
+
+def build_and_render() -> list[tuple[str, float, float, str]]:
+    import jinja2
+
+    def ours() -> str:
+        return (
+            LetterBuilder(OFFER, locale="en", tone="formal", reason=REASON)
+            .confirmation()
+            .to_text()
+        )
+
+    text = ours()
+    # The same letter as a template: the values go in, the wording is fixed.
+    values = {
+        "contact": "Ms Hansen",
+        "position": OFFER.position,
+        "company": OFFER.company,
+        "people": "Lars Holm and Sofie Dahl",
+        "candidate": OFFER.candidate.name,
+        "email": OFFER.candidate.email,
+    }
+    template_text = text
+    for key, value in sorted(values.items(), key=lambda kv: -len(kv[1] or "")):
+        template_text = template_text.replace(value or "", "{{ " + key + " }}")
+    template = jinja2.Environment(
+        autoescape=False, keep_trailing_newline=True
+    ).from_string(template_text)
+    assert template.render(**values) == text
+    fmt = template_text.replace("{{ ", "{").replace(" }}", "}")
+    assert fmt.format(**values) == text
+    ours_s = median(ours, 30, 200)
+    jinja_s = median(lambda: template.render(**values), 30, 200)
+    fmt_s = median(lambda: fmt.format(**values), 30, 2000)
+    ratio = ours_s / jinja_s
+    return [
+        (
+            "build + render a confirmation (µs) vs Jinja2",
+            ours_s * 1e6,
+            jinja_s * 1e6,
+            "ok" if ratio <= 3 else "MISSED (target <= 3x)",
+        ),
+        (
+            "build + render a confirmation (µs) vs str.format",
+            ours_s * 1e6,
+            fmt_s * 1e6,
+            "info",
+        ),
+    ]
+
+
+def versus_proselint() -> list[tuple[str, float, float, str]]:
+    from proselint.checks import __register__
+    from proselint.registry import CheckRegistry
+    from proselint.tools import LintFile
+
+    registry = CheckRegistry()
+    if not registry.checks:
+        registry.register_many(__register__)
+    LintFile("letter.txt", LETTER).lint()
+    check(LETTER, locale="en", kind="confirmation")
+    ours = median(lambda: check(LETTER, locale="en", kind="confirmation"), 30, 20)
+    theirs = median(lambda: LintFile("letter.txt", LETTER).lint(), 7, 1)
+    speedup = theirs / ours
+    words = len(LETTER.split())
+    return [
+        (
+            f"check() of a {words}-word letter (µs) vs proselint",
+            ours * 1e6,
+            theirs * 1e6,
+            "ok" if speedup >= 10 else "MISSED (target >= 10x faster)",
+        )
+    ]
+
+
+def growth() -> list[tuple[str, float, float, str]]:
+    rows = []
+    per_kb = []
+    for size in (1_000, 10_000, 100_000):
+        text = (LETTER * (size // len(LETTER) + 1))[:size]
+        seconds = median(
+            lambda t=text: check(t, locale="en", kind="confirmation"),
+            9 if size < 100_000 else 5,
+        )
+        per_kb.append(seconds / (size / 1000))
+        rows.append(
+            (
+                f"check() of {size // 1000} KB (µs)",
+                seconds * 1e6,
+                per_kb[-1] * 1e6,
+                "µs/KB",
+            )
+        )
+    flat = max(per_kb) / min(per_kb)
+    rows.append(
+        (
+            "check() cost per KB, largest / smallest",
+            flat,
+            1.0,
+            "ok (linear)" if flat <= 2.0 else "MISSED (not linear)",
+        )
+    )
+    return rows
+
+
+def memory() -> list[tuple[str, float, float, str]]:
+    gc.collect()
+    tracemalloc.start()
+    builder = LetterBuilder(OFFER, locale="da", tone="warm", reason=REASON)
+    letters = [builder.confirmation() for _ in range(10_000)]
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del letters
+    return [
+        (
+            "peak memory building 10 000 letters (MB)",
+            peak / 2**20,
+            peak / 10_000 / 1024,
+            "KB/letter",
+        )
+    ]
+
+
+def main() -> int:
+    print(
+        f"decline benchmarks — Python {platform.python_version()} on {platform.machine()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+    rows = [*imports(), *build_and_render(), *versus_proselint(), *growth(), *memory()]
+    width = max(len(r[0]) for r in rows)
+    print(
+        f"{'measure':<{width}}  {'decline':>12}  {'compared':>12}  {'ratio':>8}  verdict"
+    )
+    for name, ours, theirs, verdict in rows:
+        ratio = ours / theirs if theirs else float("nan")
+        print(
+            f"{name:<{width}}  {ours:>12,.1f}  {theirs:>12,.1f}  {ratio:>8.2f}  {verdict}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
