@@ -1205,7 +1205,7 @@ class _Splitter:
     def _at_line_start(self, i: int) -> bool:
         return i == 0 or self.breaks[i - 1] > 0
 
-    def _abbreviation(self, k: int) -> str | None:
+    def _abbreviation(self, k: int) -> tuple[str, str] | None:
         """Tell whether word ``tokens[k]`` ends a known title or abbreviation."""
         tokens, data = self.tokens, self.data
         run = tokens[k].lower
@@ -1229,9 +1229,9 @@ class _Splitter:
             k -= 2
         for candidate in candidates:
             if candidate in data.titles:
-                return "title"
+                return "title", candidate
             if candidate in data.abbreviations:
-                return "abbreviation"
+                return "abbreviation", candidate
         return None
 
     def _initial(self, k: int) -> bool:
@@ -1261,11 +1261,11 @@ class _Splitter:
     def _word_stop(self, k: int, nxt: Token) -> int:
         """Classify a full stop after the word ``tokens[k]``."""
         found = self._abbreviation(k)
-        if found == "title":
+        if found is not None and found[0] == "title":
             return _NO_STOP
         if (
             found is not None
-            and self.tokens[k].lower in self.data.enders
+            and (found[1] in self.data.enders or self.tokens[k].lower in self.data.enders)
             and nxt.lower in self.data.starters
         ):
             return _PLAIN_STOP  # "… at Acme Ltd. My manager …": a new sentence
