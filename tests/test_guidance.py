@@ -299,3 +299,11 @@ class TestClassify:
     def test_nothing_matches(self) -> None:
         """No keyword: no kind."""
         assert classify("Hmm.", "en") is None
+
+
+def test_sarcastic_thanks_can_be_cut() -> None:
+    """'Thanks for nothing' is no thanks: the fix removes the sentence."""
+    text = "Dear Mette,\n\nThank you for the offer; I decline it. Thanks for nothing, your team.\n\nKind regards,\nJonas"
+    report = check(text, locale="en", kind="confirmation")
+    assert "letter.negative-remark" in report.rules
+    assert "nothing" not in report.fixed()

@@ -332,3 +332,16 @@ class TestSelfCheck:
         for _ in range(2):
             with pytest.raises(GuidanceError, match="confirmation"):
                 LetterBuilder(offer, tone=bad).confirmation()
+
+
+def test_company_ending_in_a_full_stop_is_not_doubled() -> None:
+    """'Acme Ltd.' before a full stop gives one full stop, not two."""
+    offer = Offer(
+        company="Acme Ltd.",
+        position="Analyst",
+        contact=Person("Alex Morgan"),
+        candidate=Person("Sam Taylor"),
+    )
+    for locale in LOCALES:
+        for letter in LetterBuilder(offer, locale=locale).letters():
+            assert ".." not in letter.text.replace("...", "")

@@ -209,3 +209,12 @@ class TestDeclineReason:
             DeclineReason.from_value("I am staying where I am.").text
             == "I am staying where I am."
         )
+
+
+def test_family_name_overrides_the_last_word() -> None:
+    """An explicit family name is the surname formal greetings use."""
+    person = Person("Lucía Gómez Ruiz", family_name="Gómez Ruiz", honorific="Sra.")
+    assert person.surname == "Gómez Ruiz"
+    assert Person("Anouk de Vries").surname == "Vries"
+    with pytest.raises(FieldError, match=r"person\.family_name"):
+        Person("A B", family_name="x\ny")

@@ -254,10 +254,24 @@ def fill(template: str, values: Mapping[str, str]) -> str:
     Only plain names are fields: no attribute access, indexing or format specs, so a
     message from a plugin cannot reach into Python objects.
 
+    A value that ends with a full stop ("Acme Ltd.") does not double the full stop
+    the message puts after it.
+
     Raises:
         KeyError: The message uses a field that *values* does not have.
+
+    Examples:
+        >>> fill("Thank you, {company}.", {"company": "Acme Ltd."})
+        'Thank you, Acme Ltd.'
     """
-    return _FIELD.sub(lambda m: values[m.group(1)], template)
+
+    def value(m: re.Match[str]) -> str:
+        text = values[m.group(1)]
+        if text.endswith(".") and template.startswith(".", m.end()):
+            return text[:-1]
+        return text
+
+    return _FIELD.sub(value, template)
 
 
 @lru_cache(maxsize=64)

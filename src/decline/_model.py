@@ -240,6 +240,9 @@ class Person:
             language uses one (``"Ms"``, ``"Dr."``), or ``None``.
         links: Professional pages (LinkedIn, a website): http(s) URLs.
         phone: A phone number, or ``None``.
+        family_name: The surname when it is not simply the last word of *name*:
+            two Spanish surnames ("Gómez Ruiz"), a Dutch one with its prefix
+            ("de Vries"). Formal greetings use it.
 
     Examples:
         >>> Person("Mette Hansen", email="mette@nordlys.example").first_name
@@ -262,6 +265,12 @@ class Person:
     phone: str | None = attrs.field(
         default=None, kw_only=True, converter=_normalise, validator=_check_phone
     )
+    family_name: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_normalise,
+        validator=_Text(LIMITS["name"], optional=True),
+    )
 
     @property
     def first_name(self) -> str:
@@ -270,8 +279,8 @@ class Person:
 
     @property
     def surname(self) -> str:
-        """The last word of the name."""
-        return self.name.split()[-1]
+        """:attr:`family_name` if given, else the last word of the name."""
+        return self.family_name or self.name.split()[-1]
 
 
 @attrs.frozen

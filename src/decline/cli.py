@@ -191,7 +191,14 @@ def _person(data: object, field: str) -> Any:
         return Person(data)
     if not isinstance(data, Mapping):
         raise FieldError(field, "must be a name or a table with name, email, …")
-    unknown = set(data) - {"name", "email", "honorific", "links", "phone"}
+    unknown = set(data) - {
+        "name",
+        "email",
+        "honorific",
+        "links",
+        "phone",
+        "family_name",
+    }
     if unknown:
         raise FieldError(field, f"has unknown keys {sorted(unknown)}")
     if "name" not in data:
@@ -202,6 +209,7 @@ def _person(data: object, field: str) -> Any:
         honorific=data.get("honorific"),
         links=data.get("links", ()),
         phone=data.get("phone"),
+        family_name=data.get("family_name"),
     )
 
 

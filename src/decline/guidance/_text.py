@@ -1265,7 +1265,9 @@ class _Splitter:
             return _NO_STOP
         if (
             found is not None
-            and (found[1] in self.data.enders or self.tokens[k].lower in self.data.enders)
+            and (
+                found[1] in self.data.enders or self.tokens[k].lower in self.data.enders
+            )
             and nxt.lower in self.data.starters
         ):
             return _PLAIN_STOP  # "… at Acme Ltd. My manager …": a new sentence

@@ -38,7 +38,7 @@ _KEYS = (
     "closing",
     "signature",
 )
-_PERSON_KEYS = ("name", "email", "honorific", "links", "phone")
+_PERSON_KEYS = ("name", "email", "honorific", "links", "phone", "family_name")
 
 
 def person_to_dict(person: Person | None) -> dict[str, Any] | None:
@@ -51,6 +51,7 @@ def person_to_dict(person: Person | None) -> dict[str, Any] | None:
         "honorific": person.honorific,
         "links": list(person.links),
         "phone": person.phone,
+        "family_name": person.family_name,
     }
 
 
@@ -73,6 +74,7 @@ def person_from_dict(data: object, field: str) -> Person | None:
         honorific=data.get("honorific"),
         links=tuple(data.get("links") or ()),
         phone=data.get("phone"),
+        family_name=data.get("family_name"),
     )
 
 

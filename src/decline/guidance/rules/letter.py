@@ -70,8 +70,13 @@ def _cut(ctx: Context, sentence: Sentence) -> Finding:
 
 
 def _essential(ctx: Context, sentence: Sentence) -> bool:
-    """Whether a sentence carries the thanks or the decision (never cut those)."""
-    return bool(ctx.find("thanks", sentence) or ctx.find("decision", sentence))
+    """Whether a sentence carries the thanks or the decision (never cut those).
+
+    Thanks inside sarcasm ("thanks for nothing") are no thanks.
+    """
+    sarcastic = covered(ctx, "sarcasm", sentence)
+    thanks = [m for m in ctx.find("thanks", sentence) if m.first not in sarcastic]
+    return bool(thanks or ctx.find("decision", sentence))
 
 
 @rule(
