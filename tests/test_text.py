@@ -938,7 +938,7 @@ class TestLoadData:
     @pytest.mark.parametrize("locale", ["xx", "EN", "../en", "en.toml", ""])
     def test_unknown_locale(self, locale: str) -> None:
         """A locale without a data file is a LookupError listing the available ones."""
-        with pytest.raises(LookupError, match="available: da, en"):
+        with pytest.raises(LookupError, match=r"available: .*\bda\b.*\ben\b"):
             load_data(locale)
 
     def test_locale_must_be_a_string(self) -> None:
