@@ -1,3 +1,4 @@
+# ruff: noqa: PT017 - accept-or-refuse properties inspect the refusal itself
 """Hostile input: whatever a user types, decline never crashes, hangs, leaks markup or injects headers.
 
 Every public constructor, check(), every renderer and the command line get control
