@@ -146,7 +146,7 @@ def _optional_person(
         )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Letter:
     """A letter, structured: subject, greeting, paragraphs, closing and signature.
 
@@ -242,9 +242,14 @@ class Letter:
 
         return from_dict(data)
 
+    def __repr__(self) -> str:
+        """Kind, locale, tone and subject: enough to tell letters apart."""
+        return f"<Letter {self.kind.value} {self.locale}/{self.tone}: {self.subject!r}>"
+
     def _repr_mimebundle_(
         self, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None
     ) -> dict[str, str]:
+        """Jupyter display: the letter as a card (``text/html``) and its repr."""
         from decline.render.html import mimebundle  # noqa: PLC0415
 
         return mimebundle(self, self.to_html(), include, exclude)
@@ -557,7 +562,7 @@ def _next_working_day(day: dt.date) -> dt.date:
     return day
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Plan:
     """The three steps of declining an offer, dated (guidance G1, G2, G3, G8).
 
@@ -596,6 +601,21 @@ class Plan:
         from decline.render.text import render_plan  # noqa: PLC0415
 
         return render_plan(self)
+
+    def __repr__(self) -> str:
+        """Whom to call, from when, and the steps."""
+        steps = ", ".join(f"{s.kind.value} {s.on.isoformat()}" for s in self.steps)
+        return (
+            f"<Plan {self.locale}/{self.tone} for {self.offer.contact.name!r}: {steps}>"
+        )
+
+    def _repr_mimebundle_(
+        self, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None
+    ) -> dict[str, str]:
+        """Jupyter display: the steps as a dated timeline, each letter folded in."""
+        from decline.render.html import mimebundle, plan_html  # noqa: PLC0415
+
+        return mimebundle(self, plan_html(self), include, exclude)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dictionary of the plan and its letters."""

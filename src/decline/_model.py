@@ -24,7 +24,7 @@ import datetime as dt
 import enum
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import attrs
@@ -283,7 +283,7 @@ class Person:
         return self.family_name or self.name.split()[-1]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Offer:
     """A job offer the candidate is declining.
 
@@ -320,6 +320,21 @@ class Offer:
     respond_by: dt.date | None = attrs.field(default=None, validator=_check_date)
     interviewers: tuple[Person, ...] = attrs.field(default=(), converter=_to_tuple)
     referral_requested: bool = attrs.field(default=False, validator=_instance_of(bool))
+
+    def __repr__(self) -> str:
+        """The company, the position and the two people, by name."""
+        return (
+            f"Offer(company={self.company!r}, position={self.position!r}, "
+            f"contact={self.contact.name!r}, candidate={self.candidate.name!r})"
+        )
+
+    def _repr_mimebundle_(
+        self, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None
+    ) -> dict[str, str]:
+        """Jupyter display: the offer as a small card."""
+        from decline.render.html import mimebundle, offer_html  # noqa: PLC0415
+
+        return mimebundle(self, offer_html(self), include, exclude)
 
     @respond_by.validator
     def _after_received(self, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from decline.render import URL_LINE
 
 if TYPE_CHECKING:
-    from decline._letter import Letter
+    from decline._letter import Letter, Plan
+    from decline._model import Offer
     from decline.guidance import Report
 
 _CARD = (
@@ -144,3 +145,56 @@ def report_html(report: Report) -> str:
         f'<pre style="white-space:pre-wrap;font-family:inherit;margin:.6em 0">{"".join(pieces)}</pre>'
         f"{table}</div>\n"
     )
+
+
+def plan_html(plan: Plan) -> str:
+    """A plan as a dated timeline; each step's letter folds out under it."""
+    from decline._i18n import catalog, format_date  # noqa: PLC0415
+
+    names = catalog(plan.locale)
+    steps = []
+    for step in plan.steps:
+        when = escape(format_date(step.on, plan.locale, "full"))
+        kind = escape(names.get(None, f"kind.{step.kind.value}") or step.kind.value)
+        steps.append(
+            '<li style="margin:0 0 .9em 0;padding-left:.6em;border-left:3px solid rgba(127,127,127,.5)">'
+            f'<div style="font-size:.8em;opacity:.75">{step.number}. {when}</div>'
+            f"<div><strong>{escape(step.action)}</strong></div>"
+            f'<details style="margin-top:.3em"><summary>{kind}</summary>'
+            f"{render(step.letter, badges=False)}</details></li>"
+        )
+    overdue = (
+        f'<p style="{_MARK["error"]};padding:.3em .6em">{escape(plan.overdue)}</p>'
+        if plan.overdue
+        else ""
+    )
+    return (
+        f'<div class="decline-plan" style="{_CARD}">{overdue}'
+        f'<ol style="list-style:none;padding:0;margin:0">{"".join(steps)}</ol></div>\n'
+    )
+
+
+def offer_html(offer: Offer) -> str:
+    """An offer as a small card: company, position, contact, candidate, dates."""
+    rows = [
+        ("company", offer.company),
+        ("position", offer.position),
+        (
+            "contact",
+            offer.contact.name
+            + (f" <{offer.contact.email}>" if offer.contact.email else ""),
+        ),
+        ("candidate", offer.candidate.name),
+    ]
+    if offer.interviewers:
+        rows.append(("interviewers", ", ".join(p.name for p in offer.interviewers)))
+    if offer.received_on:
+        rows.append(("received", offer.received_on.isoformat()))
+    if offer.respond_by:
+        rows.append(("respond by", offer.respond_by.isoformat()))
+    rows.append(("referral requested", "yes" if offer.referral_requested else "no"))
+    body = "".join(
+        f'<tr><th style="{_CELL};opacity:.75">{escape(k)}</th><td style="{_CELL}">{escape(v)}</td></tr>'
+        for k, v in rows
+    )
+    return f'<div class="decline-offer" style="{_CARD}"><table style="border-collapse:collapse">{body}</table></div>\n'
