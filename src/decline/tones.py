@@ -450,7 +450,16 @@ _DEFAULT_LIMITS = {"call_script": 170, "confirmation": 150, "thank_you": 120}
 FORMAL = Tone(
     "formal",
     description="Courteous and complete: polite address, full names, every paragraph.",
-    address={"de": "polite", "fr": "polite", "es": "polite", "nl": "polite"},
+    address={
+        "de": "polite",
+        "fr": "polite",
+        "es": "polite",
+        "nl": "polite",
+        # Scandinavian business letters use du in every tone.
+        "da": "familiar",
+        "sv": "familiar",
+        "nb": "familiar",
+    },
     omit=frozenset(),
     default_reason=False,
     word_limits=_DEFAULT_LIMITS,
@@ -459,7 +468,7 @@ FORMAL = Tone(
 WARM = FORMAL.derive(
     name="warm",
     description="Friendly and personal: first names, a kind word, a neutral reason by default.",
-    address={"nl": "familiar", "sv": "familiar", "nb": "familiar", "da": "familiar"},
+    address={"nl": "familiar"},
     default_reason=True,
     source="built in",
 )
