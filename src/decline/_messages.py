@@ -182,7 +182,10 @@ _ALL = (
     ),
     _spec("kind.thank_you", "Name of the thank-you note, for display.", per_tone=False),
     _spec(
-        "label.subject", "Label before the subject line in plain text.", per_tone=False
+        "label.subject",
+        "Label before the subject line in plain text; a colon follows it, so end it "
+        "with the space your language puts before a colon (French: U+202F).",
+        per_tone=False,
     ),
     # Diagnostics of the guidance rules; placeholders are the rule's own.
     _spec(

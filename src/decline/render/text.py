@@ -40,7 +40,7 @@ def render_plan(plan: Plan) -> str:
         parts.append(f"! {plan.overdue}")
     for step in plan.steps:
         when = format_date(step.on, plan.locale, "full")
-        heading = f"{step.number}. {when}: {step.action}"
+        heading = f"{step.number}. {when} \u2013 {step.action}"  # an en dash, not a colon
         underline = "=" * min(len(heading), 78)
         parts.append(f"{heading}\n{underline}\n\n{render(step.letter)}")
     return "\n".join(parts)

@@ -46,6 +46,16 @@ def negative_remarks(
     Polite formulas ("unfortunately", "desværre") and neutral phrases ("not the
     right fit") never count.
     """
+    seen: set[tuple[int, int]] = set()
+    for remark in _remarks(ctx, sentence, need_target=need_target):
+        if (remark.start, remark.end) not in seen:  # one term can be found two ways
+            seen.add((remark.start, remark.end))
+            yield remark
+
+
+def _remarks(
+    ctx: Context, sentence: Sentence, *, need_target: bool
+) -> Iterator[Remark]:
     quiet = covered(ctx, "polite", sentence) | covered(ctx, "neutral", sentence)
     targeted = (
         not need_target
