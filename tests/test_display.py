@@ -28,7 +28,9 @@ def evil_offer() -> Offer:
 def assert_safe_html(html: str) -> None:
     assert "<img" not in html and "<script" not in html
     assert "&lt;img" in html
-    assert not re.search(r"<link|@import|url\(|https?://(?!example)", html.split("href=")[0])
+    assert not re.search(
+        r"<link|@import|url\(|https?://(?!example)", html.split("href=", maxsplit=1)[0]
+    )
 
 
 class TestReprs:
@@ -44,7 +46,9 @@ class TestReprs:
         assert repr(steps) == (
             "<Plan en/formal for 'Mette Hansen': call_script 2026-11-23, confirmation 2026-11-23, thank_you 2026-11-24>"
         )
-        assert repr(check("Rude.", locale="en", kind="reason")).startswith("<Report reason en: 1 errors")
+        assert repr(check("Rude.", locale="en", kind="reason")).startswith(
+            "<Report reason en: 1 errors"
+        )
 
 
 class TestHtml:
@@ -57,7 +61,9 @@ class TestHtml:
 
     def test_plan_timeline(self, evil_offer: Offer) -> None:
         """A plan shows its dated steps with each letter folded in, and an overdue warning."""
-        html = plan(evil_offer, locale="de", today=dt.date(2026, 11, 25))._repr_mimebundle_()["text/html"]
+        html = plan(
+            evil_offer, locale="de", today=dt.date(2026, 11, 25)
+        )._repr_mimebundle_()["text/html"]
         assert_safe_html(html)
         assert html.count("<details") == 3 and "Mittwoch, 25. November 2026" in html
         assert "24. November 2026" in html  # the overdue deadline
@@ -71,6 +77,8 @@ class TestHtml:
     def test_report(self, evil_offer: Offer) -> None:
         """A report highlights each finding in the escaped text."""
         text = f"Dear Mette,\n\n{EVIL} Your team was chaotic. I decline.\n\nKind regards,\nJonas"
-        html = check(text, locale="en", kind="confirmation")._repr_mimebundle_()["text/html"]
+        html = check(text, locale="en", kind="confirmation")._repr_mimebundle_()[
+            "text/html"
+        ]
         assert_safe_html(html)
         assert ">chaotic</mark>" in html

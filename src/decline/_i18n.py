@@ -264,14 +264,22 @@ def fill(template: str, values: Mapping[str, str]) -> str:
         >>> fill("Thank you, {company}.", {"company": "Acme Ltd."})
         'Thank you, Acme Ltd.'
     """
+    parts = _parts(template)
+    out = [parts[0]]
+    for i in range(1, len(parts), 2):
+        text = values[parts[i]]
+        after = parts[i + 1]
+        if after.startswith(".") and text.endswith("."):
+            text = text[:-1]
+        out.append(text)
+        out.append(after)
+    return "".join(out)
 
-    def value(m: re.Match[str]) -> str:
-        text = values[m.group(1)]
-        if text.endswith(".") and template.startswith(".", m.end()):
-            return text[:-1]
-        return text
 
-    return _FIELD.sub(value, template)
+@lru_cache(maxsize=4096)
+def _parts(template: str) -> tuple[str, ...]:
+    """A message split into literal text and field names, alternating."""
+    return tuple(_FIELD.split(template))
 
 
 @lru_cache(maxsize=64)
@@ -294,6 +302,11 @@ def format_date(value: dt.date, locale: str, fmt: str = "long") -> str:
 
 def format_list(items: Sequence[str], locale: str) -> str:
     """Join names the way *locale* does (``A, B and C``; ``A, B og C``)."""
+    return _format_list(tuple(items), locale)
+
+
+@lru_cache(maxsize=1024)
+def _format_list(items: tuple[str, ...], locale: str) -> str:
     from babel.lists import format_list as babel_format_list  # noqa: PLC0415
 
     return babel_format_list(list(items), locale=_babel_locale(locale))  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -38,6 +39,25 @@ LETTER_SCHEMA = 1
 
 #: The longest text a letter may hold, in characters.
 MAX_LETTER_CHARS = 100_000
+
+
+@lru_cache(maxsize=256)
+def _offer_values(offer: Offer) -> tuple[str, ...]:
+    """The offer's own words (names, company, position, contacts), longest first."""
+    values = {offer.company, offer.position}
+    for person in (offer.contact, offer.candidate, *offer.interviewers):
+        values.update(
+            v for v in (person.name, person.email, person.phone, *person.links) if v
+        )
+    return tuple(sorted(values, key=len, reverse=True))
+
+
+@lru_cache(maxsize=256)
+def _gender(language: str, honorific: str | None) -> str | None:
+    """The grammatical gender an honorific tells in a language, if any."""
+    from decline.guidance._text import load_data  # noqa: PLC0415
+
+    return load_data(language).gender(honorific)
 
 
 class _Judged:
@@ -179,13 +199,21 @@ class Letter:
     )
     sender: Person | None = attrs.field(default=None, validator=_optional_person)
     recipient: Person | None = attrs.field(default=None, validator=_optional_person)
+    # The rendered body, made on first use (a letter never changes).
+    _body: str | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
 
     @property
     def text(self) -> str:
         """The letter as plain text, without the subject line."""
-        from decline.render.text import render_body  # noqa: PLC0415
+        body = self._body
+        if body is None:
+            from decline.render.text import render_body  # noqa: PLC0415
 
-        return render_body(self)
+            body = render_body(self)
+            object.__setattr__(self, "_body", body)
+        return body
 
     def __str__(self) -> str:
         return self.text
@@ -253,6 +281,24 @@ class Letter:
         from decline.render.html import mimebundle  # noqa: PLC0415
 
         return mimebundle(self, self.to_html(), include, exclude)
+
+
+_LETTER_DEFAULTS = tuple(
+    (f.name, None if f.default is attrs.NOTHING else f.default)
+    for f in attrs.fields(Letter)
+)
+
+
+def _trusted_letter(**fields: Any) -> Letter:
+    """A letter from parts that are already valid, without running validators.
+
+    Only the builder uses this; :meth:`LetterBuilder.build` validates any letter
+    whose wording it has not judged before.
+    """
+    letter = object.__new__(Letter)
+    for name, default in _LETTER_DEFAULTS:
+        object.__setattr__(letter, name, fields.get(name, default))
+    return letter
 
 
 def _terminate(sentence: str) -> str:
@@ -363,8 +409,6 @@ class LetterBuilder:
 
         A tone's :attr:`~decline.Tone.salutation` decides how the contact is named.
         """
-        from decline.guidance._text import load_data  # noqa: PLC0415
-
         style = self.tone.salutation_style
         if style is not None:
             name = values[
@@ -381,9 +425,7 @@ class LetterBuilder:
                 "contact_formal": name,
             }
 
-        gender = load_data(_i18n.language(self.locale)).gender(
-            self.offer.contact.honorific
-        )
+        gender = _gender(_i18n.language(self.locale), self.offer.contact.honorific)
         if gender is not None:
             variant = self.tone.find_message(self.locale, f"{msgid}.{gender}")
             if variant is not None:
@@ -424,6 +466,7 @@ class LetterBuilder:
         key = (self.tone, letter.locale, letter.kind, self._masked(letter.text))
         if key in _JUDGED:
             return letter
+        attrs.validate(letter)  # new wording: every field's validator runs once
         from decline.guidance import check  # noqa: PLC0415
 
         report = check(letter, offer=self.offer, tone=self.tone)
@@ -438,13 +481,7 @@ class LetterBuilder:
 
     def _masked(self, text: str) -> str:
         """*text* with every value from the offer replaced by one mark."""
-        offer = self.offer
-        values = {offer.company, offer.position}
-        for person in (offer.contact, offer.candidate, *offer.interviewers):
-            values.update(
-                v for v in (person.name, person.email, person.phone, *person.links) if v
-            )
-        for value in sorted(values, key=len, reverse=True):
+        for value in _offer_values(self.offer):
             text = text.replace(value, "\ufffc")
         return text
 
@@ -469,12 +506,12 @@ class LetterBuilder:
                 paragraphs.append(
                     say("call.voicemail_label", v) + "\n" + say("call.voicemail", v)
                 )
-            return Letter(
+            return _trusted_letter(
                 subject=say("call.subject", v),
                 greeting=say("call.opening", v),
                 paragraphs=tuple(paragraphs),
                 closing=say("call.closing", v),
-                **common,  # type: ignore[arg-type]
+                **common,
             )
         if kind is LetterKind.CONFIRMATION:
             paragraphs = [
@@ -492,13 +529,13 @@ class LetterBuilder:
                 )
                 paragraphs.append(say(key, v))
             paragraphs.append(say("confirmation.wishes", v))
-            return Letter(
+            return _trusted_letter(
                 subject=say("confirmation.subject", v),
                 greeting=self._say_to_contact("greeting", v),
                 paragraphs=tuple(paragraphs),
                 closing=self._say_to_contact("closing", v),
                 signature=self._signature(details=True),
-                **common,  # type: ignore[arg-type]
+                **common,
             )
         first = [say("thank_you.thanks", v)]
         if "kind_word" in optional:
@@ -507,13 +544,13 @@ class LetterBuilder:
         links = self.offer.candidate.links
         if links:
             touch = "\n".join((_join(touch, say("thank_you.links", v)), *links))
-        return Letter(
+        return _trusted_letter(
             subject=say("thank_you.subject", v),
             greeting=self._say_to_contact("greeting", v),
             paragraphs=(_join(*first), touch),
             closing=self._say_to_contact("closing", v),
             signature=self._signature(details=False),
-            **common,  # type: ignore[arg-type]
+            **common,
         )
 
     def call_script(self) -> Letter:

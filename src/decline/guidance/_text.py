@@ -260,10 +260,33 @@ def _chunk(text: str, start: int, end: int, out: list[Token]) -> None:
     _plain(text, start, end, out)
 
 
+_CLOSERS_STR: Final = "".join(_EDGE_CLOSE)
+
+
 def _tokenize(text: str) -> tuple[Token, ...]:
+    """Tokenise: runs of plain chunks in one regex pass, special chunks one by one.
+
+    A chunk is special when it may hold a URL, an e-mail address, a domain, an
+    abbreviation or a decimal number: an "@", a ":", or a full stop before its
+    closing punctuation. Everything else is plain, and a run of plain chunks is
+    tokenised exactly as its chunks would be one at a time (no plain token spans
+    whitespace).
+    """
     out: list[Token] = []
+    plain_from = -1
     for m in _CHUNK.finditer(text):
+        chunk = m.group()
+        special = "@" in chunk or ":" in chunk or "." in chunk.rstrip(_CLOSERS_STR)
+        if not special:
+            if plain_from < 0:
+                plain_from = m.start()
+            continue
+        if plain_from >= 0:
+            _plain(text, plain_from, m.start(), out)
+            plain_from = -1
         _chunk(text, m.start(), m.end(), out)
+    if plain_from >= 0:
+        _plain(text, plain_from, len(text), out)
     return tuple(out)
 
 

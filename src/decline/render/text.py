@@ -20,7 +20,7 @@ def render_body(letter: Letter) -> str:
 
 def render(letter: Letter, *, subject: bool = True) -> str:
     """The body, with a ``Subject:`` line first unless *subject* is false."""
-    body = render_body(letter)
+    body = letter.text
     if not subject:
         return body
     if letter.kind.value == "call_script":  # talking points: a title, not a subject
@@ -40,7 +40,9 @@ def render_plan(plan: Plan) -> str:
         parts.append(f"! {plan.overdue}")
     for step in plan.steps:
         when = format_date(step.on, plan.locale, "full")
-        heading = f"{step.number}. {when} \u2013 {step.action}"  # an en dash, not a colon
+        heading = (
+            f"{step.number}. {when} \u2013 {step.action}"  # an en dash, not a colon
+        )
         underline = "=" * min(len(heading), 78)
         parts.append(f"{heading}\n{underline}\n\n{render(step.letter)}")
     return "\n".join(parts)
