@@ -67,6 +67,16 @@ def i18n(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Run the benchmarks."""
-    session.install(".")
+    """Run the benchmarks against Jinja2, str.format and proselint."""
+    session.install(".[bench]")
+    session.run("python", "benchmarks/run.py")
     session.run("python", "benchmarks/check.py")
+
+
+@nox.session(default=False)
+def fuzz(session: nox.Session) -> None:
+    """Fuzz check() and Letter.from_dict() with atheris (not part of CI)."""
+    session.install(".[fuzz]")
+    session.run(
+        "python", "fuzz/fuzz_decline.py", *(session.posargs or ["-max_total_time=300"])
+    )
