@@ -376,12 +376,21 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
             stdout.write(
                 f"{name}:{d.line}:{d.column}: {d.rule} {d.severity.value} {d.message}\n"
             )
-            if d.suggestion:
-                suggestion = d.suggestion.strip().replace("\n", " / ")
-                stdout.write(f"    suggestion: {suggestion}\n")
+            if d.suggestion is not None:
+                stdout.write(f"    suggestion: {_describe_fix(report.text, d)}\n")
         counts = f"{len(report.errors)} errors, {len(report.warnings)} warnings, {len(report.infos)} info"
         stdout.write(f"{name}: {counts}\n")
     return 0 if report.ok else 1
+
+
+def _describe_fix(text: str, diagnostic: Any) -> str:
+    """A suggestion in one line: the new text, or which text to delete."""
+    suggestion = diagnostic.suggestion.strip().replace("\n", " / ")
+    if suggestion:
+        return suggestion
+    start, end = diagnostic.replaces or diagnostic.span
+    cut = " ".join(text[start:end].split())
+    return f"delete “{cut if len(cut) <= 70 else cut[:67] + '...'}”"
 
 
 def _locales(stdout: TextIO) -> int:
