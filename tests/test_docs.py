@@ -51,3 +51,45 @@ def test_every_public_name_is_in_the_reference() -> None:
         if n != "__version__" and f"decline.{n}" not in reference
     ]
     assert missing == []
+
+
+def test_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's Python example runs as written."""
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    block = (
+        readme.split("## In Python", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    )
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own README
+    assert "Kære Mette" in capsys.readouterr().out
+
+
+def test_readme_check_example_is_true(tmp_path: Path) -> None:
+    """The check output shown in the README is what decline prints for that draft."""
+    from decline.cli import main
+
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    shown = readme.split(
+        "$ decline check draft.txt --locale en --kind confirmation\n", 1
+    )[1].split("$ echo", 1)[0]
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "Dear Mette,\n\nThank you for the offer from [Company Name]. I have decided to decline it.\n"
+        "Honestly, the interviews felt chaotic and your team was hard to reach.\n"
+        "I know someone who would be perfect for the role.\n\nKind regards,\nJonas\n",
+        encoding="utf-8",
+    )
+    import io
+    import os
+
+    out = io.StringIO()
+    cwd = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        code = main(
+            ["check", "draft.txt", "--locale", "en", "--kind", "confirmation"],
+            stdout=out,
+        )
+    finally:
+        os.chdir(cwd)
+    assert code == 1
+    assert out.getvalue() == shown
