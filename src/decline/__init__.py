@@ -69,22 +69,9 @@ def __dir__() -> list[str]:
     return sorted(__all__)
 
 
-for _name in (
-    "DeclineError",
-    "DeclineReason",
-    "FieldError",
-    "GuidanceError",
-    "Letter",
-    "LetterBuilder",
-    "LetterKind",
-    "Offer",
-    "Person",
-    "Plan",
-    "ReasonKind",
-    "Step",
-    "Tone",
-    "UnknownLocaleError",
-    "UnknownToneError",
-):
-    globals()[_name].__module__ = "decline"
-del _name
+# Show the public path in reprs and docs (decline.Offer, not decline._model.Offer).
+for _name in __all__:
+    _obj = globals().get(_name)
+    if isinstance(_obj, type) and _obj.__module__.startswith("decline."):
+        _obj.__module__ = "decline"
+del _name, _obj

@@ -14,9 +14,12 @@ import json
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from decline._errors import DeclineError, FieldError
+
+if TYPE_CHECKING:
+    from decline.guidance import Diagnostic
 
 _FORMATS = ("text", "markdown", "html", "eml", "json")
 _KINDS = ("call", "confirmation", "thank-you", "plan", "all")
@@ -185,32 +188,14 @@ def _load_toml(path: Path) -> dict[str, Any]:
 
 
 def _person(data: object, field: str) -> Any:
-    from decline._model import Person  # noqa: PLC0415
+    """A person from the offer file: a name, or a table like ``Letter.to_dict()``'s."""
+    from decline.render.dict import person_from_dict  # noqa: PLC0415
 
     if isinstance(data, str):
-        return Person(data)
+        data = {"name": data}
     if not isinstance(data, Mapping):
         raise FieldError(field, "must be a name or a table with name, email, …")
-    unknown = set(data) - {
-        "name",
-        "email",
-        "honorific",
-        "links",
-        "phone",
-        "family_name",
-    }
-    if unknown:
-        raise FieldError(field, f"has unknown keys {sorted(unknown)}")
-    if "name" not in data:
-        raise FieldError(f"{field}.name", "is missing")
-    return Person(
-        data["name"],
-        email=data.get("email"),
-        honorific=data.get("honorific"),
-        links=data.get("links", ()),
-        phone=data.get("phone"),
-        family_name=data.get("family_name"),
-    )
+    return person_from_dict(data, field)
 
 
 def _person_flags(args: argparse.Namespace, role: str, current: object) -> Any:
@@ -383,9 +368,9 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
     return 0 if report.ok else 1
 
 
-def _describe_fix(text: str, diagnostic: Any) -> str:
+def _describe_fix(text: str, diagnostic: Diagnostic) -> str:
     """A suggestion in one line: the new text, or which text to delete."""
-    suggestion = diagnostic.suggestion.strip().replace("\n", " / ")
+    suggestion = (diagnostic.suggestion or "").strip().replace("\n", " / ")
     if suggestion:
         return suggestion
     start, end = diagnostic.replaces or diagnostic.span

@@ -72,7 +72,7 @@ def person_from_dict(data: object, field: str) -> Person | None:
         data["name"],
         email=data.get("email"),
         honorific=data.get("honorific"),
-        links=tuple(data.get("links") or ()),
+        links=data.get("links", ()),
         phone=data.get("phone"),
         family_name=data.get("family_name"),
     )
