@@ -270,11 +270,26 @@ def no_thanks(ctx: Context) -> Iterator[Finding]:
         Example(_da("Jeg har tænkt meget over det."), True, "da", "confirmation"),
         Example(_en(_DECIDE_EN), False, kind="confirmation"),
         Example(_da("Jeg takker nej til stillingen."), False, "da", "confirmation"),
+        Example(
+            _en("I have decided to accept a position with another company."),
+            False,
+            kind="confirmation",
+        ),
+        Example(
+            _da("Jeg har takket ja til en stilling et andet sted."),
+            False,
+            "da",
+            "confirmation",
+        ),
     ),
 )
 def no_decision(ctx: Context) -> Iterator[Finding]:
-    """The confirmation and the call state the decision plainly."""
-    if ctx.has("decision"):
+    """The confirmation and the call state the decision plainly.
+
+    Saying that you accepted another offer, or that you stay where you are, states
+    it too ("I have accepted a position with another company").
+    """
+    if ctx.has("decision") or _implied_decision(ctx):
         return
     first = _first_body(ctx)
     end = first.end if first is not None else len(ctx.raw)
@@ -284,6 +299,13 @@ def no_decision(ctx: Context) -> Iterator[Finding]:
         end,
         suggestion=" " + ctx.message("confirmation.decision"),
         replaces=(end, end),
+    )
+
+
+def _implied_decision(ctx: Context) -> bool:
+    tokens = ctx.analysed.tokens
+    return any(
+        ctx.data.reason_kinds[kind].find(tokens) for kind in ("other_offer", "staying")
     )
 
 
