@@ -343,3 +343,25 @@ def test_company_ending_in_a_full_stop_is_not_doubled() -> None:
     for locale in LOCALES:
         for letter in LetterBuilder(offer, locale=locale).letters():
             assert ".." not in letter.text.replace("...", "")
+
+
+@pytest.mark.parametrize(
+    ("honorific", "greeting"),
+    [
+        ("Frau Dr.", "Sehr geehrte Frau Dr. Keller,"),
+        ("Herr", "Sehr geehrter Herr Keller,"),
+        ("Dr.", "Guten Tag Dr. Keller,"),
+        (None, "Guten Tag Miriam Keller,"),
+    ],
+)
+def test_german_greeting_keeps_the_academic_title(
+    honorific: str | None, greeting: str
+) -> None:
+    """German greetings follow the honorific's gender and keep a doctor's title (DIN 5008)."""
+    offer = Offer(
+        company="Nordlicht GmbH",
+        position="Data Engineer",
+        contact=Person("Miriam Keller", honorific=honorific),
+        candidate=Person("Jonas Berger"),
+    )
+    assert LetterBuilder(offer, locale="de").confirmation().greeting == greeting

@@ -15,7 +15,7 @@ import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -293,11 +293,29 @@ def _babel_locale(locale: str) -> object:
         return Locale.parse(language(locale))
 
 
+#: Languages that write the first day of a month as an ordinal CLDR lacks ("1er").
+_FIRST_OF_MONTH: Mapping[str, str] = {"fr": "er"}
+_DAY = re.compile(r"(?<![d'])d(?!d)")
+
+
 def format_date(value: dt.date, locale: str, fmt: str = "long") -> str:
-    """Format a date as CLDR writes it in *locale* (``3. marts 2025``)."""
+    """Format a date as the locale writes it (``3. marts 2025``, ``1er mars 2025``).
+
+    Examples:
+        >>> import datetime as dt
+        >>> format_date(dt.date(2025, 3, 1), "fr")
+        '1er mars 2025'
+    """
     from babel.dates import format_date as babel_format_date  # noqa: PLC0415
 
-    return babel_format_date(value, format=fmt, locale=_babel_locale(locale))  # type: ignore[arg-type]
+    babel_locale: Any = _babel_locale(locale)
+    suffix = _FIRST_OF_MONTH.get(language(locale))
+    if suffix and value.day == 1 and fmt in ("long", "full", "medium"):
+        pattern = _DAY.sub(
+            f"d'{suffix}'", babel_locale.date_formats[fmt].pattern, count=1
+        )
+        return babel_format_date(value, format=pattern, locale=babel_locale)
+    return babel_format_date(value, format=fmt, locale=babel_locale)
 
 
 def format_list(items: Sequence[str], locale: str) -> str:

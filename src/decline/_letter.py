@@ -52,6 +52,12 @@ def _offer_values(offer: Offer) -> tuple[str, ...]:
     return tuple(sorted(values, key=len, reverse=True))
 
 
+def _title_part(honorific: str | None) -> str:
+    """The title after a gender word: ``"Frau Dr."`` gives ``"Dr. "``."""
+    words = (honorific or "").split()
+    return " ".join(words[1:]) + " " if len(words) > 1 else ""
+
+
 @lru_cache(maxsize=256)
 def _gender(language: str, honorific: str | None) -> str | None:
     """The grammatical gender an honorific tells in a language, if any."""
@@ -391,6 +397,7 @@ class LetterBuilder:
             "contact_formal": formal,
             "contact_surname": contact.surname,
             "contact_honorific": contact.honorific or "",
+            "contact_title": _title_part(contact.honorific),
             "candidate": offer.candidate.name,
             "candidate_first": offer.candidate.first_name,
             "people": _i18n.format_list(

@@ -13,6 +13,8 @@ Placeholders a message may use (the builder fills all of them):
 ``{contact_formal}`` honorific and surname (``Ms Hansen``), else the full name
 ``{contact_surname}`` the contact's surname
 ``{contact_honorific}`` the contact's honorific as given (``Frau``), or empty
+``{contact_title}`` what follows the first word of a two-part honorific, with a
+                   space (``Dr. `` from ``Frau Dr.``), or empty
 ``{candidate}``    the candidate's full name
 ``{candidate_first}`` the candidate's first name
 ``{people}``       the interviewers' names, joined as the language joins a list
@@ -45,6 +47,7 @@ PLACEHOLDERS = frozenset(
         "contact_formal",
         "contact_surname",
         "contact_honorific",
+        "contact_title",
         "candidate",
         "candidate_first",
         "people",

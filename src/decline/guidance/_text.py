@@ -753,13 +753,20 @@ class LocaleData:
             'female'
             >>> load_data("en").gender("Dr.") is None
             True
+            >>> load_data("de").gender("Frau Dr.")
+            'female'
+
         """
         if not honorific:
             return None
-        key = _fold(honorific.strip().rstrip("."))
-        for gender, titles in self.honorifics.items():
-            if key in titles:
-                return gender
+        words = honorific.split()
+        for key in (
+            (honorific.strip(), words[0]) if len(words) > 1 else (honorific.strip(),)
+        ):
+            folded = _fold(key.rstrip("."))
+            for gender, titles in self.honorifics.items():
+                if folded in titles:
+                    return gender
         return None
 
     def phrases(self, name: str) -> PhraseSet:
