@@ -44,7 +44,11 @@ import datetime as dt
 from decline import *
 from decline import check
 from decline.guidance import classify
-from decline.tones import FORMAL, WARM, BRIEF, get_tone, available_tones, register
+from decline.tones import *
+from decline.tones import all_tones, unregister, validate_tone
+from decline.guidance import Severity, Report, Diagnostic
+from decline._letter import Letter, LetterKind, Step
+from decline._model import ReasonKind
 from decline._letter import plan
 from decline._i18n import available_locales, negotiate
 """

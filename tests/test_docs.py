@@ -93,3 +93,20 @@ def test_readme_check_example_is_true(tmp_path: Path) -> None:
         os.chdir(cwd)
     assert code == 1
     assert out.getvalue() == shown
+
+
+def test_every_public_name_has_a_runnable_example() -> None:
+    """Each public class and function documents itself with a doctest example."""
+    import inspect
+
+    import decline
+    from decline import tones
+
+    names = [getattr(decline, n) for n in decline.__all__ if n != "__version__"]
+    names += [tones.register, tones.unregister, tones.all_tones, tones.validate_tone]
+    missing = [
+        getattr(o, "__name__", repr(o))
+        for o in names
+        if ">>>" not in (inspect.getdoc(o) or "")
+    ]
+    assert missing == []

@@ -30,7 +30,16 @@ __all__ = [
 
 
 class DeclineError(Exception):
-    """Base class of every error ``decline`` raises on purpose."""
+    """Base class of every error ``decline`` raises on purpose.
+
+    Examples:
+        >>> from decline import DeclineError, Person
+        >>> try:
+        ...     Person("")
+        ... except DeclineError as exc:
+        ...     print(exc)
+        person.name: must not be empty
+    """
 
 
 class FieldError(DeclineError, ValueError):
@@ -38,6 +47,14 @@ class FieldError(DeclineError, ValueError):
 
     Attributes:
         field: The dotted name of the field, e.g. ``"offer.contact.email"``.
+
+    Examples:
+        >>> from decline import FieldError, Person
+        >>> try:
+        ...     Person("Mette Hansen", email="mette at nordlys")
+        ... except FieldError as exc:
+        ...     exc.field
+        'person.email'
     """
 
     def __init__(self, field: str, problem: str) -> None:
@@ -51,6 +68,14 @@ class GuidanceError(DeclineError, ValueError):
 
     Attributes:
         diagnostics: The findings, errors first.
+
+    Examples:
+        >>> from decline import DeclineReason, GuidanceError
+        >>> try:
+        ...     DeclineReason.custom("The team was rude.")
+        ... except GuidanceError as exc:
+        ...     [d.rule for d in exc.diagnostics]
+        ['reason.negative-remark']
     """
 
     def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = ()) -> None:
@@ -67,6 +92,15 @@ class UnknownLocaleError(DeclineError, LookupError):
     Attributes:
         identifier: The locale as it was given.
         available: The locales that are supported.
+
+    Examples:
+        >>> from decline import UnknownLocaleError
+        >>> from decline._i18n import negotiate
+        >>> try:
+        ...     negotiate("pt_BR")
+        ... except UnknownLocaleError as exc:
+        ...     exc.identifier, "da" in exc.available
+        ('pt_BR', True)
     """
 
     def __init__(self, identifier: object, available: Iterable[str]) -> None:
@@ -87,6 +121,14 @@ class UnknownToneError(DeclineError, LookupError):
     Attributes:
         name: The tone name as it was given.
         available: The names of the tones that exist.
+
+    Examples:
+        >>> from decline import UnknownToneError, get_tone
+        >>> try:
+        ...     get_tone("sarcastic")
+        ... except UnknownToneError as exc:
+        ...     exc.available[:3]
+        ('formal', 'warm', 'brief')
     """
 
     def __init__(self, name: object, available: Iterable[str]) -> None:

@@ -95,7 +95,12 @@ def _negotiate(value: object) -> str:
 
 
 class LetterKind(enum.Enum):
-    """The three steps of declining an offer."""
+    """The three steps of declining an offer.
+
+    Examples:
+        >>> LetterKind.parse("thank-you")
+        <LetterKind.THANK_YOU: 'thank_you'>
+    """
 
     #: Step 1: talking points for the phone call (guidance G2).
     CALL_SCRIPT = "call_script"
@@ -191,6 +196,16 @@ class Letter:
         signature: Lines under the closing: the candidate's name and details.
         sender: The candidate, for the e-mail's From.
         recipient: The contact, for the e-mail's To.
+
+    Examples:
+        >>> from decline import LetterBuilder, Offer, Person
+        >>> offer = Offer(company="Acme Ltd", position="Analyst",
+        ...               contact=Person("Alex Morgan"), candidate=Person("Sam Taylor"))
+        >>> letter = LetterBuilder(offer).confirmation()
+        >>> letter.greeting, letter.closing
+        ('Dear Alex Morgan,', 'Yours sincerely,')
+        >>> Letter.from_dict(letter.to_dict()) == letter
+        True
     """
 
     kind: LetterKind = attrs.field(converter=_kind)
@@ -590,6 +605,15 @@ class Step:
         on: The day to do it.
         action: What to do, in the plan's locale.
         letter: The letter (talking points, for the call).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from decline import Offer, Person, plan
+        >>> offer = Offer(company="Acme Ltd", position="Analyst",
+        ...               contact=Person("Alex Morgan"), candidate=Person("Sam Taylor"))
+        >>> first = plan(offer, today=dt.date(2026, 11, 23)).steps[0]
+        >>> first.number, first.kind.value, first.action
+        (1, 'call_script', 'Call Alex Morgan and give your decision.')
     """
 
     number: int
@@ -620,6 +644,16 @@ class Plan:
         today: The day the plan starts.
         steps: The three steps.
         overdue: A warning when the answer is already overdue, else ``None``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from decline import Offer, Person, plan
+        >>> offer = Offer(company="Acme Ltd", position="Analyst",
+        ...               contact=Person("Alex Morgan"), candidate=Person("Sam Taylor"),
+        ...               respond_by=dt.date(2026, 11, 20))
+        >>> steps = plan(offer, locale="da", today=dt.date(2026, 11, 23))
+        >>> "20. november 2026" in steps.overdue
+        True
     """
 
     offer: Offer

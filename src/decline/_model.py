@@ -369,7 +369,13 @@ class Offer:
 
 
 class ReasonKind(enum.Enum):
-    """The canned reasons, each with a neutral one-sentence wording per locale and tone."""
+    """The canned reasons, each with a neutral one-sentence wording per locale and tone.
+
+    Examples:
+        >>> from decline.tones import FORMAL
+        >>> FORMAL.message("en", ReasonKind.STAYING.msgid)
+        'I have decided to remain with my current employer.'
+    """
 
     OTHER_OFFER = "other_offer"
     CAREER_FIT = "career_fit"

@@ -60,7 +60,12 @@ KINDS = ("reason", "call_script", "confirmation", "thank_you")
 
 
 class Severity(enum.Enum):
-    """How much a finding matters."""
+    """How much a finding matters: errors make :attr:`Report.ok` false.
+
+    Examples:
+        >>> sorted(Severity, key=lambda s: s.rank)[0]
+        <Severity.ERROR: 'error'>
+    """
 
     ERROR = "error"
     WARNING = "warning"
@@ -197,6 +202,12 @@ class Diagnostic:
             whole reason, or the whole sentence).
         line: 1-based line of *span*'s start.
         column: 1-based column of *span*'s start.
+
+    Examples:
+        >>> from decline import check
+        >>> diagnostic = check("The office was chaotic.", locale="en", kind="reason").errors[0]
+        >>> diagnostic.rule, diagnostic.span, diagnostic.text, diagnostic.guidance
+        ('reason.negative-remark', (15, 22), 'chaotic', 'G5')
     """
 
     rule: str
@@ -235,6 +246,14 @@ class Report:
         locale: Its locale.
         kind: ``"reason"`` or a letter kind.
         diagnostics: Every finding, by severity then position.
+
+    Examples:
+        >>> from decline import check
+        >>> report = check("Lønnen var en joke. Teamet var kaotisk.", locale="da", kind="reason")
+        >>> report.ok, len(report.errors)
+        (False, 3)
+        >>> report.fixed()
+        'Lønnen svarer ikke til mine forventninger.'
     """
 
     text: str
