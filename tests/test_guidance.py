@@ -307,3 +307,51 @@ def test_sarcastic_thanks_can_be_cut() -> None:
     report = check(text, locale="en", kind="confirmation")
     assert "letter.negative-remark" in report.rules
     assert "nothing" not in report.fixed()
+
+
+LOCALE_SAMPLES = {
+    # A two-sentence reason and a negative remark, written natively for each language.
+    "en": ("I accepted another offer. It pays more.", "Your team was rude."),
+    "da": ("Jeg har fået et andet job. Det betaler bedre.", "Jeres team var uhøfligt."),
+    "de": (
+        "Ich habe ein anderes Angebot angenommen. Es ist besser bezahlt.",
+        "Ihr Team war unprofessionell.",
+    ),
+    "sv": (
+        "Jag har tackat ja till ett annat jobb. Det betalar bättre.",
+        "Ert team var oprofessionellt.",
+    ),
+    "nb": (
+        "Jeg har takket ja til en annen jobb. Den betaler bedre.",
+        "Teamet deres var uprofesjonelt.",
+    ),
+    "fr": (
+        "J'ai accepté une autre offre. Elle est mieux payée.",
+        "Votre équipe était impolie.",
+    ),
+    "es": (
+        "He aceptado otra oferta. Está mejor pagada.",
+        "Su equipo fue muy maleducado.",
+    ),
+    "nl": (
+        "Ik heb een ander aanbod aangenomen. Het betaalt beter.",
+        "Uw team was onprofessioneel.",
+    ),
+}
+
+
+@pytest.mark.parametrize("locale", sorted(LOCALE_SAMPLES))
+def test_every_language_catches_two_sentences_and_a_negative_remark(
+    locale: str,
+) -> None:
+    """The guidance catches a two-sentence reason and a negative remark in each language."""
+    two, negative = LOCALE_SAMPLES[locale]
+    assert "reason.one-sentence" in check(two, locale=locale, kind="reason").rules
+    assert (
+        "reason.negative-remark" in check(negative, locale=locale, kind="reason").rules
+    )
+
+
+def test_samples_cover_every_locale() -> None:
+    """A new locale must add its samples above."""
+    assert set(LOCALE_SAMPLES) == set(available_locales())

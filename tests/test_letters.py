@@ -365,3 +365,31 @@ def test_german_greeting_keeps_the_academic_title(
         candidate=Person("Jonas Berger"),
     )
     assert LetterBuilder(offer, locale="de").confirmation().greeting == greeting
+
+
+@pytest.mark.parametrize(
+    ("tag", "language"),
+    [
+        ("de_AT", "de"),
+        ("de-CH", "de"),
+        ("fr_CA", "fr"),
+        ("es_MX", "es"),
+        ("nl_BE", "nl"),
+        ("sv_FI", "sv"),
+        ("no", "nb"),
+        ("nn", "nb"),
+        ("nb_NO", "nb"),
+        ("en_GB", "en"),
+    ],
+)
+def test_regional_locales_use_their_language(
+    offer: Offer, tag: str, language: str
+) -> None:
+    """Regional and Norwegian variants are written with their language's catalog."""
+    from decline._i18n import language as language_of
+
+    letter = LetterBuilder(offer, locale=tag).confirmation()
+    assert language_of(letter.locale) == language
+    assert (
+        letter.greeting == LetterBuilder(offer, locale=language).confirmation().greeting
+    )
