@@ -28,7 +28,7 @@ from decline.guidance._text import (
     Token,
     analyse,
     load_data,
-    negated,
+    negation_flags,
 )
 
 if TYPE_CHECKING:
@@ -481,7 +481,18 @@ class Context:
         """Per token of *sentence*: is it in a negator's scope."""
         cache = self._negated
         if sentence.start not in cache:
-            cache[sentence.start] = negated(sentence.tokens, self.data)
+            negators = self.find("negators", sentence)
+            cache[sentence.start] = (
+                negation_flags(
+                    sentence.tokens,
+                    negators,
+                    self.find("negation_breakers", sentence),
+                    self.find("negation_limits", sentence),
+                    self.data.negation_scope,
+                )
+                if negators
+                else (False,) * len(sentence.tokens)
+            )
         return cache[sentence.start]
 
     @cached_property

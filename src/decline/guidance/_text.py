@@ -707,8 +707,8 @@ class LocaleData:
     lexicon: Mapping[str, PhraseSet]
     reason_kinds: Mapping[str, PhraseSet]
     placeholders: Mapping[str, tuple[str, ...]]
-    _starts: dict[tuple[str, str, str], tuple[str, ...]] = attrs.field(
-        factory=dict, init=False, repr=False
+    _starts: dict[tuple[str, str, str], tuple[tuple[str, str | None], ...]] = (
+        attrs.field(factory=dict, init=False, repr=False)
     )
 
     def find_all(self, tokens: Sequence[Token]) -> dict[str, list[Match]]:
@@ -727,15 +727,15 @@ class LocaleData:
         memo = self._starts
         for i, token in enumerate(tokens):
             key = (token.lower, token.text, token.kind)
-            names = memo.get(key)
-            if names is None:
-                names = _remember(
-                    memo,
-                    key,
-                    tuple(n for n, ps in sets.items() if ps._root.children(token)),  # noqa: SLF001
-                )
-            for name in names:
+            starts = memo.get(key)
+            if starts is None:
+                starts = _remember(memo, key, self._starting(token))
+            for name, word in starts:
                 if i < free[name]:
+                    continue
+                if word is not None:  # a one-word entry that nothing can extend
+                    results[name].append(Match(token.start, token.end, i, i, word))
+                    free[name] = i + 1
                     continue
                 last, term = sets[name]._longest(tokens, i)  # noqa: SLF001
                 if last >= 0:
@@ -744,6 +744,25 @@ class LocaleData:
                     )
                     free[name] = last + 1
         return results
+
+    def _starting(self, token: Token) -> tuple[tuple[str, str | None], ...]:
+        """The lists with an entry that can begin at *token*.
+
+        With each, the entry when the token alone completes it and no longer entry
+        can continue from it (the common case: no trie walk needed), else ``None``.
+        """
+        out: list[tuple[str, str | None]] = []
+        for name, phrases in self.lexicon.items():
+            nodes = phrases._root.children(token)  # noqa: SLF001
+            if not nodes:
+                continue
+            if any(n.exact or n.cased or n.prefixes or n.suffixes for n in nodes):
+                out.append((name, None))
+                continue
+            ends = [n for n in nodes if n.term is not None]
+            if ends:
+                out.append((name, min(ends, key=lambda n: n.rank).term))
+        return tuple(out)
 
     def gender(self, honorific: str | None) -> str | None:
         """Return ``"female"``, ``"male"`` or ``None`` for a title such as ``Frau``.
@@ -1418,25 +1437,44 @@ def negated(tokens: Sequence[Token], data: LocaleData) -> tuple[bool, ...]:
         >>> [t.text for t, neg in zip(toks, negated(toks, en)) if neg]
         ['very', 'impressed']
     """
-    flags = [False] * len(tokens)
     negators = data.lexicon["negators"].find(tokens)
     if not negators:
+        return (False,) * len(tokens)
+    return negation_flags(
+        tokens,
+        negators,
+        data.lexicon["negation_breakers"].find(tokens),
+        data.lexicon["negation_limits"].find(tokens),
+        data.negation_scope,
+    )
+
+
+def negation_flags(
+    tokens: Sequence[Token],
+    negators: Sequence[Match],
+    breakers: Sequence[Match],
+    limits: Sequence[Match],
+    scope: int,
+) -> tuple[bool, ...]:
+    """:func:`negated` from matches already found (the engine finds all lists at once)."""
+    flags = [False] * len(tokens)
+    if not negators:
         return tuple(flags)
-    breakers = {m.first for m in data.lexicon["negation_breakers"].find(tokens)}
-    breakers.update(m.first for m in negators)
-    limits = {m.first: m.last for m in data.lexicon["negation_limits"].find(tokens)}
+    stops = {m.first for m in breakers}
+    stops.update(m.first for m in negators)
+    attached = {m.first: m.last for m in limits}
     for m in negators:
-        budget = data.negation_scope
+        budget = scope
         j = m.last + 1
         while j < len(tokens) and budget:
             tok = tokens[j]
             if tok.kind == PUNCT:
                 if tok.text[0] in _CLAUSE_END:
                     break
-            elif j in breakers:
+            elif j in stops:
                 break
-            elif j in limits:
-                for k in range(j, limits[j] + 1):
+            elif j in attached:
+                for k in range(j, attached[j] + 1):
                     flags[k] = tokens[k].kind != PUNCT
                 break
             else:

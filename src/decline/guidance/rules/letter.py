@@ -177,7 +177,9 @@ def long_reason(ctx: Context) -> Iterator[Finding]:
 def _word_limit_findings(ctx: Context) -> Iterator[Finding]:
     limit = ctx.word_limit()
     # Names, the company and the position are the offer's words, not the writer's.
-    words = [w for w in ctx.words if not ctx.quotes_offer(w.start, w.end)]
+    words = ctx.words
+    if ctx.protected:
+        words = tuple(w for w in words if not ctx.quotes_offer(w.start, w.end))
     if len(words) <= limit:
         return
     severity = Severity.ERROR if len(words) > limit * 3 // 2 else Severity.WARNING
