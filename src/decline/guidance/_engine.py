@@ -453,7 +453,7 @@ class Context:
                 m = matches[k]
                 if m.last <= last:  # a match across a sentence end belongs to neither
                     inside.append(
-                        m._replace(first=m.first - first, last=m.last - first)
+                        Match(m.start, m.end, m.first - first, m.last - first, m.term)
                     )
                 k += 1
             if inside:

@@ -1349,11 +1349,14 @@ class _Splitter:
         first_closing = next((i for i, c in enumerate(closing) if c), len(closing))
         ends: list[int] = []
         line = 0
+        all_breaks = self.breaks
         for g in range(n - 1):
+            breaks = all_breaks[g]
+            if not breaks and tokens[g].kind != PUNCT:
+                continue  # a word followed by a space never ends a sentence
             nxt = tokens[g + 1]
             if tokens[g].end == nxt.start:
                 continue
-            breaks = self.breaks[g]
             split = breaks >= _PARAGRAPH
             if not split:
                 t = self._terminal_before(g)
