@@ -319,12 +319,26 @@ def format_date(value: dt.date, locale: str, fmt: str = "long") -> str:
 
 
 def format_list(items: Sequence[str], locale: str) -> str:
-    """Join names the way *locale* does (``A, B and C``; ``A, B og C``)."""
+    """Join names the way *locale* does (``A, B and C``; ``A, B og C``).
+
+    Examples:
+        >>> format_list(["Carlos Pérez", "Inés Ruiz"], "es")
+        'Carlos Pérez e Inés Ruiz'
+        >>> format_list(["Carlos Pérez", "Hielo Ruiz"], "es")
+        'Carlos Pérez y Hielo Ruiz'
+    """
     return _format_list(tuple(items), locale)
+
+
+#: Spanish writes "e" for "y" before a word that starts with an i sound (RAE).
+_SPANISH_E = re.compile(r" y (?=(?:[iIíÍ]|[hH][iIíÍ])(?![aeoáéóAEOÁÉÓ]))")
 
 
 @lru_cache(maxsize=1024)
 def _format_list(items: tuple[str, ...], locale: str) -> str:
     from babel.lists import format_list as babel_format_list  # noqa: PLC0415
 
-    return babel_format_list(list(items), locale=_babel_locale(locale))  # type: ignore[arg-type]
+    joined: str = babel_format_list(list(items), locale=_babel_locale(locale))  # type: ignore[arg-type]
+    if language(locale) == "es":
+        joined = _SPANISH_E.sub(" e ", joined)
+    return joined
