@@ -1388,3 +1388,16 @@ class TestElisionsAndHonorifics:
     ) -> None:
         """Honorifics in the data tell the grammatical gender; others tell nothing."""
         assert load_data(locale).gender(honorific) == gender
+
+
+def test_initials_written_together_stay_in_one_sentence() -> None:
+    """'J.P. Morgan' is a name, not two sentences."""
+    en = load_data("en")
+    assert (
+        len(
+            split_sentences(
+                "I have accepted a role at J.P. Morgan that fits my plans.", en
+            )
+        )
+        == 1
+    )

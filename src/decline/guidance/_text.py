@@ -1291,7 +1291,16 @@ class _Splitter:
         if k == 0:
             return True
         before = self.tokens[k - 1]
-        return before.end != letter.start or before.text[0] in _OPENERS
+        if before.end != letter.start or before.text[0] in _OPENERS:
+            return True
+        # The P of "J.P.": a letter right after another initial's full stop.
+        return (
+            before.text == "."
+            and k >= 2
+            and self.tokens[k - 2].end == before.start
+            and len(self.tokens[k - 2].text) == 1
+            and self.tokens[k - 2].text.isalpha()
+        )
 
     def _stop_kind(self, t: int, nxt: Token) -> int:
         """Classify the full stop ``tokens[t]``: plain, soft or none.

@@ -534,12 +534,18 @@ def _employer_names(ctx: Context, sentence: Sentence) -> Iterator[tuple[int, int
         if token.lower not in prepositions:
             continue
         end = index + 1
-        while (
-            end < len(tokens)
-            and tokens[end].kind == "word"
-            and tokens[end].text[:1].isupper()
-        ):
-            end += 1
+        while end < len(tokens):
+            if tokens[end].kind == "word" and tokens[end].text[:1].isupper():
+                end += 1
+            elif (  # "J.P. Morgan", "Procter & Gamble": joined parts of one name
+                tokens[end].text in (".", "&")
+                and end + 1 < len(tokens)
+                and tokens[end + 1].kind == "word"
+                and tokens[end + 1].text[:1].isupper()
+            ):
+                end += 2
+            else:
+                break
         if end == index + 1:
             continue
         start_char, end_char = tokens[index + 1].start, tokens[end - 1].end
