@@ -18,7 +18,14 @@ import attrs
 
 from decline import _i18n
 from decline._errors import FieldError, GuidanceError
-from decline._model import DeclineReason, Offer, Person, ReasonKind, _clean
+from decline._model import (
+    DeclineReason,
+    Offer,
+    Person,
+    ReasonKind,
+    _clean,
+    offer_words,
+)
 from decline.tones import FORMAL, Tone, get_tone
 
 if TYPE_CHECKING:
@@ -39,17 +46,6 @@ LETTER_SCHEMA = 1
 
 #: The longest text a letter may hold, in characters.
 MAX_LETTER_CHARS = 100_000
-
-
-@lru_cache(maxsize=256)
-def _offer_values(offer: Offer) -> tuple[str, ...]:
-    """The offer's own words (names, company, position, contacts), longest first."""
-    values = {offer.company, offer.position}
-    for person in (offer.contact, offer.candidate, *offer.interviewers):
-        values.update(
-            v for v in (person.name, person.email, person.phone, *person.links) if v
-        )
-    return tuple(sorted(values, key=len, reverse=True))
 
 
 def _title_part(honorific: str | None) -> str:
@@ -503,7 +499,7 @@ class LetterBuilder:
 
     def _masked(self, text: str) -> str:
         """*text* with every value from the offer replaced by one mark."""
-        for value in _offer_values(self.offer):
+        for value in offer_words(self.offer):
             text = text.replace(value, "\ufffc")
         return text
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -361,6 +362,42 @@ class Offer:
                     f"offer.interviewers[{index}]: expected Person, "
                     f"got {type(person).__name__}"
                 )
+
+
+def offer_words(offer: Offer) -> tuple[str, ...]:
+    """Every literal value an offer supplies to a letter, longest first.
+
+    The company, the position, and each person's name, first name, surname,
+    honorific, e-mail address, phone number and links. Text that quotes these is
+    the offer's, not the writer's: the guidance never judges it.
+
+    Examples:
+        >>> offer = Offer(company="Rude Ltd", position="Analyst",
+        ...               contact=Person("Alex Morgan"), candidate=Person("Sam Taylor"))
+        >>> offer_words(offer)[:3]
+        ('Alex Morgan', 'Sam Taylor', 'Rude Ltd')
+    """
+    return _offer_words(offer)
+
+
+@functools.lru_cache(maxsize=256)
+def _offer_words(offer: Offer) -> tuple[str, ...]:
+    values = {offer.company, offer.position}
+    for person in (offer.contact, offer.candidate, *offer.interviewers):
+        values.update(
+            v
+            for v in (
+                person.name,
+                person.first_name,
+                person.surname,
+                person.honorific,
+                person.email,
+                person.phone,
+                *person.links,
+            )
+            if v
+        )
+    return tuple(sorted(values, key=lambda v: (-len(v), v)))
 
 
 class ReasonKind(enum.Enum):

@@ -533,21 +533,12 @@ class Context:
         offer = self.offer
         if offer is None:
             return ()
-        people = (offer.contact, offer.candidate, *offer.interviewers)
+        from decline._model import offer_words  # noqa: PLC0415
+
+        # The offer's words, and the forms a letter builds from them ("Ms Hansen",
+        # "Lars Holm and Sofie Dahl").
         values = {v for v in (self.letter_values() or {}).values() if v}
-        for person in people:
-            values.update(
-                v
-                for v in (
-                    person.name,
-                    person.first_name,
-                    person.surname,
-                    person.email,
-                    person.honorific,
-                    *person.links,
-                )
-                if v
-            )
+        values.update(offer_words(offer))
         spans = []
         for value in values:
             start = self.raw.find(value)
