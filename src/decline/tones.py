@@ -719,7 +719,7 @@ def validate_tone(tone: Tone) -> None:
     from decline.guidance import check  # noqa: PLC0415
 
     for locale in tone.locales or available_locales():
-        for letter in sample_letters(tone, locale, checked=False):
+        for letter in sample_letters(tone, locale):
             report = check(letter, offer=sample_offer(), tone=tone)
             if not report.ok:
                 raise GuidanceError(

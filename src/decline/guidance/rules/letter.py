@@ -60,7 +60,8 @@ _DECIDE_EN = "As we discussed, I have decided to decline the offer."
 _DECIDE_DA = "Som jeg fortalte i telefonen, takker jeg nej til stillingen."
 
 
-def _cut(ctx: Context, sentence: Sentence) -> Finding:
+def _cut(sentence: Sentence) -> Finding:
+    """A finding on a whole sentence whose fix deletes it."""
     return Finding(
         sentence.start,
         sentence.end,
@@ -171,7 +172,7 @@ def long_reason(ctx: Context) -> Iterator[Finding]:
     """One sentence at most explains why."""
     explaining = [s for s in body(ctx) if _explains(ctx, s)]
     for sentence in explaining[1:]:
-        yield _cut(ctx, sentence)
+        yield _cut(sentence)
 
 
 def _word_limit_findings(ctx: Context) -> Iterator[Finding]:
