@@ -29,6 +29,7 @@ Sentences:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import sys
@@ -40,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol, TypeVar
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -67,6 +68,20 @@ NUMBER: Final = "number"
 PUNCT: Final = "punct"
 URL: Final = "url"
 EMAIL: Final = "email"
+
+
+_MEMO_SIZE: Final = 50_000  # words remembered per memo before it starts afresh
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
+    """Store *value* in a memo that never grows past :data:`_MEMO_SIZE` entries."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 # --------------------------------------------------------------------------- tokens
@@ -153,7 +168,6 @@ _PLAIN: Final = re.compile(
     rf"|(?P<word>{_W}+(?:['\u2019\-\u2010\u2011]{_W}+)*)"
     r"|(?P<punct>\.{2,}|[!?]+|[^\w\s])",
 )
-_CHUNK: Final = re.compile(r"\S+")
 _URL_START: Final = re.compile(
     r"(?<![\w.@-])(?:(?:https?|ftp)://|www\.)", re.IGNORECASE
 )
@@ -171,12 +185,13 @@ _EDGE_CLOSE: Final = frozenset(".,;:!?)]}>\"'»«”’“…›‹")  # noqa: R
 
 
 def _plain(text: str, start: int, end: int, out: list[Token]) -> None:
+    append = out.append
     for m in _PLAIN.finditer(text, start, end):
         word = m.group()
         kind = m.lastgroup or PUNCT
         if kind == WORD and word.isdigit():
             kind = NUMBER
-        out.append(Token(word, _fold(word), m.start(), m.end(), kind))
+        append(_new_token(Token, (word, _fold(word), m.start(), m.end(), kind)))
 
 
 def _special(text: str, start: int, end: int, kind: str, out: list[Token]) -> None:
@@ -260,33 +275,51 @@ def _chunk(text: str, start: int, end: int, out: list[Token]) -> None:
     _plain(text, start, end, out)
 
 
-_CLOSERS_STR: Final = "".join(_EDGE_CLOSE)
+_Layout = tuple[tuple[str, str, int, int, str], ...]
+_LAYOUTS: dict[str, _Layout] = {}
+_LAYOUT_MAX_CHARS: Final = 40  # longer chunks are rare and not worth remembering
+_new_token: Final = (
+    tuple.__new__
+)  # Token(...) without the named tuple's Python-level __new__
+
+
+def _layout(chunk: str) -> _Layout:
+    """The tokens of one run of non-space characters, with offsets into the run."""
+    out: list[Token] = []
+    _chunk(chunk, 0, len(chunk), out)
+    return tuple(out)
 
 
 def _tokenize(text: str) -> tuple[Token, ...]:
-    """Tokenise: runs of plain chunks in one regex pass, special chunks one by one.
+    """Tokenise ``text`` one whitespace-separated chunk at a time.
 
-    A chunk is special when it may hold a URL, an e-mail address, a domain, an
-    abbreviation or a decimal number: an "@", a ":", or a full stop before its
-    closing punctuation. Everything else is plain, and a run of plain chunks is
-    tokenised exactly as its chunks would be one at a time (no plain token spans
-    whitespace).
+    A chunk's tokens depend on the chunk alone (no token spans whitespace, and the
+    URL, e-mail and domain scans stay inside it), so the layout of each short chunk
+    is worked out once and remembered: letters are mostly made of the same few
+    hundred words.
     """
     out: list[Token] = []
-    plain_from = -1
-    for m in _CHUNK.finditer(text):
-        chunk = m.group()
-        special = "@" in chunk or ":" in chunk or "." in chunk.rstrip(_CLOSERS_STR)
-        if not special:
-            if plain_from < 0:
-                plain_from = m.start()
+    append = out.append
+    layouts = _LAYOUTS
+    find = text.find
+    end = 0
+    # str.split() and the tokenizer agree on what whitespace is (both use
+    # Py_UNICODE_ISSPACE), and splitting is faster than matching \S+.
+    for chunk in text.split():
+        base = find(chunk, end)
+        end = base + len(chunk)
+        layout = layouts.get(chunk)
+        if layout is None:
+            if len(chunk) > _LAYOUT_MAX_CHARS:
+                _chunk(text, base, end, out)
+                continue
+            layout = _remember(layouts, chunk, _layout(chunk))
+        if len(layout) == 1:  # most chunks are one word
+            word, lower, _, _, kind = layout[0]
+            append(_new_token(Token, (word, lower, base, end, kind)))
             continue
-        if plain_from >= 0:
-            _plain(text, plain_from, m.start(), out)
-            plain_from = -1
-        _chunk(text, m.start(), m.end(), out)
-    if plain_from >= 0:
-        _plain(text, plain_from, len(text), out)
+        for word, lower, start, stop, kind in layout:
+            append(_new_token(Token, (word, lower, base + start, base + stop, kind)))
     return tuple(out)
 
 
@@ -294,18 +327,6 @@ def _tokenize(text: str) -> tuple[Token, ...]:
 
 
 _REPR_TERMS: Final = 3
-_MEMO_SIZE: Final = 50_000  # words remembered per memo before it starts afresh
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-
-def _remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
-    """Store *value* in a memo that never grows past :data:`_MEMO_SIZE` entries."""
-    if len(memo) >= _MEMO_SIZE:
-        memo.clear()
-    memo[key] = value
-    return value
 
 
 class _Node:
@@ -314,6 +335,7 @@ class _Node:
     __slots__ = (
         "cased",
         "exact",
+        "plain",
         "prefix_index",
         "prefix_key",
         "prefixes",
@@ -335,6 +357,7 @@ class _Node:
         self.suffix_index: dict[str, tuple[tuple[str, _Node], ...]] = {}
         self.term: str | None = None
         self.rank = 0
+        self.plain = True  # only exact edges (set by freeze)
 
     def child(self, mode: str, key: str) -> _Node:
         table = {"exact": self.exact, "cased": self.cased, "prefix": self.prefixes}.get(
@@ -354,9 +377,15 @@ class _Node:
         if self.suffixes:
             self.suffix_key = min(map(len, self.suffixes))
             self.suffix_index = _index(self.suffixes, lambda s: s[-self.suffix_key :])
+        self.plain = not (self.cased or self.prefixes or self.suffixes)
         for table in (self.exact, self.cased, self.prefixes, self.suffixes):
             for node in table.values():
                 node.freeze()
+
+    @property
+    def has_children(self) -> bool:
+        """Whether any edge leaves this node."""
+        return bool(self.exact or self.cased or self.prefixes or self.suffixes)
 
     def children(self, token: Token) -> list[_Node]:
         """Return the nodes reached from here by ``token``."""
@@ -478,7 +507,7 @@ class PhraseSet:
     _terms: tuple[str, ...]
     _entries: frozenset[str]
     _root: _Node
-    _can_start: dict[tuple[str, str], bool]
+    _can_start: dict[str, bool]
     _contains: dict[str, bool]
 
     def __init__(self, terms: Iterable[str]) -> None:
@@ -563,7 +592,13 @@ class PhraseSet:
                 j - 1 > best_last or (j - 1 == best_last and node.rank < best_rank)
             ):
                 best_last, best_rank, best_term = j - 1, node.rank, term
-            if j < n:
+            if j >= n:
+                continue
+            if node.plain:  # the common case: one dictionary lookup
+                child = node.exact.get(tokens[j].lower)
+                if child is not None:
+                    stack.append((child, j + 1))
+            else:
                 stack.extend((child, j + 1) for child in node.children(tokens[j]))
         return best_last, best_term
 
@@ -577,7 +612,7 @@ class PhraseSet:
         Returns:
             The match, or ``None`` when no entry starts at ``tokens[i]``.
         """
-        if not 0 <= i < len(tokens):
+        if not 0 <= i < len(tokens) or not self._may_start(tokens[i]):
             return None
         last, term = self._longest(tokens, i)
         if last < 0:
@@ -596,15 +631,9 @@ class PhraseSet:
         found: list[Match] = []
         n = len(tokens)
         i = 0
-        can_start = self._can_start
-        root = self._root
+        may_start = self._may_start
         while i < n:
-            token = tokens[i]
-            key = (token.lower, token.text if root.cased else token.kind)
-            starts = can_start.get(key)
-            if starts is None:
-                starts = _remember(can_start, key, bool(root.children(token)))
-            if not starts:
+            if not may_start(tokens[i]):
                 i += 1
                 continue
             last, term = self._longest(tokens, i)
@@ -614,6 +643,18 @@ class PhraseSet:
             found.append(Match(tokens[i].start, tokens[last].end, i, last, term))
             i = last + 1
         return found
+
+    def _may_start(self, token: Token) -> bool:
+        """Whether some entry begins with *token* (remembered per token text).
+
+        A token's text decides its folded form and its kind, so the text is key.
+        """
+        starts = self._can_start.get(token.text)
+        if starts is None:
+            starts = _remember(
+                self._can_start, token.text, bool(self._root.children(token))
+            )
+        return starts
 
 
 # ----------------------------------------------------------------------- locale data
@@ -658,6 +699,11 @@ _TABLES: Final = (
     "honorifics",
 )
 HONORIFIC_GENDERS: Final = ("female", "male")
+
+
+# (list index, the entry one token completes or None, whether a longer one may go on)
+_Start = tuple[int, "str | None", bool]
+_Starts = tuple[tuple[_Start, ...], bool]
 
 
 @attrs.frozen(eq=False)
@@ -707,61 +753,125 @@ class LocaleData:
     lexicon: Mapping[str, PhraseSet]
     reason_kinds: Mapping[str, PhraseSet]
     placeholders: Mapping[str, tuple[str, ...]]
-    _starts: dict[tuple[str, str, str], tuple[tuple[str, str | None], ...]] = (
-        attrs.field(factory=dict, init=False, repr=False)
+    searched: Mapping[str, PhraseSet] = attrs.field(
+        init=False,
+        repr=False,
+        default=attrs.Factory(
+            lambda self: MappingProxyType(
+                {
+                    **self.lexicon,
+                    **{f"kind.{k}": v for k, v in self.reason_kinds.items()},
+                }
+            ),
+            takes_self=True,
+        ),
+    )
+    _starts: dict[str, _Starts] = attrs.field(factory=dict, init=False, repr=False)
+    _pairs: dict[tuple[str, str], tuple[_Start, ...]] = attrs.field(
+        factory=dict, init=False, repr=False
     )
 
     def find_all(self, tokens: Sequence[Token]) -> dict[str, list[Match]]:
-        """Find the phrases of every ``[lexicon]`` list in one pass over *tokens*.
+        """Find the phrases of every list of :attr:`searched` in one pass over *tokens*.
 
         The same matches as calling :meth:`PhraseSet.find` per list, but each
-        token is looked at once: a memo says which lists have a phrase that can
-        begin with it.
+        token is looked at once. Two memos spare almost every trie walk: one says
+        which lists have an entry that can begin with a token, the other whether
+        any of those entries can go on with the token after it. Only when one can
+        is the trie walked.
 
         Returns:
-            The matches per list name, in text order.
+            The matches per list name (the lexicon's lists, then ``kind.<name>``
+            per reason kind), in text order.
         """
-        sets = self.lexicon
-        results: dict[str, list[Match]] = {name: [] for name in sets}
-        free = dict.fromkeys(sets, 0)
-        memo = self._starts
-        for i, token in enumerate(tokens):
-            key = (token.lower, token.text, token.kind)
-            starts = memo.get(key)
-            if starts is None:
-                starts = _remember(memo, key, self._starting(token))
-            for name, word in starts:
-                if i < free[name]:
+        sets = tuple(self.searched.values())
+        results: list[list[Match]] = [[] for _ in sets]
+        free = [0] * len(sets)  # per list: the first token a new match may use
+        for i, entries in self._entries(tokens):
+            token = tokens[i]
+            for which, word, walk in entries:
+                if i < free[which]:
                     continue
-                if word is not None:  # a one-word entry that nothing can extend
-                    results[name].append(Match(token.start, token.end, i, i, word))
-                    free[name] = i + 1
-                    continue
-                last, term = sets[name]._longest(tokens, i)  # noqa: SLF001
-                if last >= 0:
-                    results[name].append(
-                        Match(token.start, tokens[last].end, i, last, term)
+                if walk:
+                    last, term = sets[which]._longest(tokens, i)  # noqa: SLF001
+                    if last >= 0:
+                        results[which].append(
+                            _new_token(
+                                Match, (token.start, tokens[last].end, i, last, term)
+                            )
+                        )
+                        free[which] = last + 1
+                elif word is not None:
+                    results[which].append(
+                        _new_token(Match, (token.start, token.end, i, i, word))
                     )
-                    free[name] = last + 1
-        return results
+                    free[which] = i + 1
+        return dict(zip(self.searched, results, strict=True))
 
-    def _starting(self, token: Token) -> tuple[tuple[str, str | None], ...]:
-        """The lists with an entry that can begin at *token*.
+    def _entries(
+        self, tokens: Sequence[Token]
+    ) -> Iterator[tuple[int, tuple[_Start, ...]]]:
+        """Yield each token index where some list's entry can begin, with the lists.
 
-        With each, the entry when the token alone completes it and no longer entry
-        can continue from it (the common case: no trie walk needed), else ``None``.
+        The answer for a token comes from the memo of single tokens; when a
+        longer entry may go on from it, the memo of token pairs settles whether
+        one does with the next token.
         """
-        out: list[tuple[str, str | None]] = []
-        for name, phrases in self.lexicon.items():
+        singles = self._starts
+        pairs = self._pairs
+        texts = [token.text for token in tokens]
+        last_index = len(tokens) - 1
+        for i, known in enumerate(map(singles.get, texts)):
+            entries, may_go_on = (
+                _remember(singles, texts[i], self._starting(tokens[i]))
+                if known is None
+                else known
+            )
+            if not entries:
+                continue
+            if may_go_on and i < last_index:
+                key = (texts[i], texts[i + 1])
+                resolved = pairs.get(key)
+                if resolved is None:
+                    resolved = _remember(
+                        pairs, key, self._going_on(entries, tokens[i], tokens[i + 1])
+                    )
+                entries = resolved
+            yield i, entries
+
+    def _starting(self, token: Token) -> _Starts:
+        """The lists with an entry that can begin with *token*.
+
+        Per list (by its place in :attr:`searched`): the entry the token alone
+        completes (the first listed, if several), or ``None``; and whether a longer
+        entry may go on from it. The flag after the tuple says whether any may.
+        """
+        out: list[_Start] = []
+        for which, phrases in enumerate(self.searched.values()):
             nodes = phrases._root.children(token)  # noqa: SLF001
             if not nodes:
                 continue
-            if any(n.exact or n.cased or n.prefixes or n.suffixes for n in nodes):
-                out.append((name, None))
-                continue
             ends = [n for n in nodes if n.term is not None]
-            if ends:
-                out.append((name, min(ends, key=lambda n: n.rank).term))
+            word = min(ends, key=lambda n: n.rank).term if ends else None
+            out.append((which, word, any(n.has_children for n in nodes)))
+        return tuple(out), any(walk for _, _, walk in out)
+
+    def _going_on(
+        self, entries: tuple[_Start, ...], token: Token, after: Token
+    ) -> tuple[_Start, ...]:
+        """*entries* with each "may go on" flag settled by the token *after*.
+
+        Entries that neither end at *token* nor go on are dropped.
+        """
+        sets = tuple(self.searched.values())
+        out: list[_Start] = []
+        for which, word, may_go_on in entries:
+            walk = may_go_on and any(
+                n.children(after)
+                for n in sets[which]._root.children(token)  # noqa: SLF001
+            )
+            if walk or word is not None:
+                out.append((which, word, walk))
         return tuple(out)
 
     def gender(self, honorific: str | None) -> str | None:
@@ -1066,9 +1176,11 @@ def load_data(locale: str) -> LocaleData:
 _TERMINALS: Final = frozenset(".!?…")
 _CLOSERS: Final = frozenset("\"'”’»«“›‹)]}")  # noqa: RUF001
 _OPENERS: Final = frozenset("\"'“„«»‘‚‹›([{¿¡")  # noqa: RUF001
+_ENDING_MARKS: Final = _TERMINALS | _CLOSERS  # what _terminal_before() can start from
 _QUOTES: Final = frozenset("\"'”’»«“„‘‚›‹")  # noqa: RUF001
 _BULLETS: Final = frozenset("-*•–—·◦‣▪●")  # noqa: RUF001
 _LINE_BREAK: Final = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_ENDS: Final = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _PARAGRAPH: Final = 2  # line breaks that make a paragraph break
 _CLOSE_MAX_WORDS: Final = 6
 _GREETING_MAX_WORDS: Final = 10
@@ -1133,23 +1245,34 @@ def _split_elisions(
     return tuple(out)
 
 
-def _gap_breaks(text: str, tokens: Sequence[Token]) -> list[int]:
-    """Count the line breaks after each token (a paragraph separator counts two)."""
+def _gap_breaks(text: str, tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
+    """Count the line breaks after each token (a paragraph separator counts two).
+
+    Returns:
+        The count per token, and the indices of the tokens followed by a break.
+    """
     breaks = [0] * len(tokens)
-    positions = [
-        (m.start(), 2 if m.group() == "\u2029" else 1)
-        for m in _LINE_BREAK.finditer(text)
-    ]
-    if not positions:
-        return breaks
-    p = 0
-    for i in range(len(tokens) - 1):
-        end, nxt = tokens[i].end, tokens[i + 1].start
-        while p < len(positions) and positions[p][0] < nxt:
-            if positions[p][0] >= end:
-                breaks[i] += positions[p][1]
-            p += 1
-    return breaks
+    broken: list[int] = []
+    starts: list[int] | None = None
+    last = len(tokens) - 1
+    at = 0
+    # str.splitlines() breaks at exactly the characters of _LINE_BREAK (and at
+    # "\r\n" as one break), and much faster than a regular expression finds them.
+    for line in text.splitlines(keepends=True):
+        at += len(line)
+        end = line[-1]
+        if end not in _LINE_ENDS:
+            break  # the last line, with no break after it
+        if starts is None:
+            starts = [t.start for t in tokens]
+        # No token holds a line break: the break lies after the last token that
+        # starts before it.
+        i = bisect.bisect_right(starts, at - 1) - 1
+        if 0 <= i < last:
+            breaks[i] += 2 if end == "\u2029" else 1
+            if not broken or broken[-1] != i:
+                broken.append(i)
+    return breaks, broken
 
 
 class _Splitter:
@@ -1159,35 +1282,43 @@ class _Splitter:
         self.text = text
         self.tokens = tokens
         self.data = data
-        self.breaks = _gap_breaks(text, tokens)
-        self.line_first = [0] + [
-            i + 1 for i, b in enumerate(self.breaks) if b and i + 1 < len(tokens)
-        ]
+        self.breaks, self.broken = _gap_breaks(text, tokens)
+        self.line_first = [0, *(i + 1 for i in self.broken)]
+        self.line_stop = [*self.line_first[1:], len(tokens)]
 
     # -- lines ----------------------------------------------------------------------
 
-    def _lines(self) -> tuple[list[bool], list[bool], list[bool]]:
-        """Classify every line: greeting, sign-off, starts with a bullet."""
-        greetings = self.data.lexicon["greetings"]
-        closings = self.data.lexicon["closings"]
-        tokens = self.tokens
-        greeting, closing, bullet = [], [], []
-        ends = [*self.line_first[1:], len(tokens)]
-        for first, stop in zip(self.line_first, ends, strict=True):
-            words = sum(1 for t in tokens[first:stop] if t.kind != PUNCT)
-            last = tokens[stop - 1]
-            m = greetings.match_at(tokens, first)
-            greeting.append(
-                m is not None
-                and words <= _GREETING_MAX_WORDS
-                and (words <= _GREETING_SHORT or last.text in {",", ":", "!"}),
-            )
-            m = closings.match_at(tokens, first)
-            closing.append(
-                m is not None and words <= _CLOSE_MAX_WORDS and self._sign_off(m, stop)
-            )
-            bullet.append(self._bullet(first, stop))
-        return greeting, closing, bullet
+    def _words(self, line: int) -> int:
+        """How many tokens of a line are not punctuation."""
+        stop = self.line_stop[line]
+        return sum(
+            1 for t in self.tokens[self.line_first[line] : stop] if t.kind != PUNCT
+        )
+
+    def _greeting(self, line: int) -> bool:
+        """Tell whether a line is a greeting ("Dear Ms Hansen,")."""
+        first, stop = self.line_first[line], self.line_stop[line]
+        if self.data.lexicon["greetings"].match_at(self.tokens, first) is None:
+            return False
+        words = self._words(line)
+        return words <= _GREETING_MAX_WORDS and (
+            words <= _GREETING_SHORT or self.tokens[stop - 1].text in {",", ":", "!"}
+        )
+
+    def _closing(self, line: int) -> bool:
+        """Tell whether a line is a sign-off ("Kind regards,", "Best, Jonas")."""
+        m = self.data.lexicon["closings"].match_at(self.tokens, self.line_first[line])
+        return (
+            m is not None
+            and self._words(line) <= _CLOSE_MAX_WORDS
+            and self._sign_off(m, self.line_stop[line])
+        )
+
+    @functools.cached_property
+    def _first_closing(self) -> int:
+        """The first sign-off line (the number of lines when there is none)."""
+        lines = len(self.line_first)
+        return next((k for k in range(lines) if self._closing(k)), lines)
 
     def _sign_off(self, m: Match, stop: int) -> bool:
         """Tell whether a closing phrase starting a line ends it or precedes a name."""
@@ -1200,9 +1331,10 @@ class _Splitter:
         rest = self.tokens[after:stop]
         return all(t.kind == WORD and t.text[0].isupper() for t in rest)
 
-    def _bullet(self, first: int, stop: int) -> bool:
+    def _bullet(self, line: int) -> bool:
         """Tell whether a line starts with a bullet ("-", "•") or "1." / "a)"."""
         tokens = self.tokens
+        first, stop = self.line_first[line], self.line_stop[line]
         if stop <= first + 1:
             return False
         head, mark = tokens[first], tokens[first + 1]
@@ -1350,46 +1482,61 @@ class _Splitter:
 
     def ends(self) -> list[int]:
         """Return the index of the last token of each sentence, in order."""
-        tokens = self.tokens
-        n = len(tokens)
+        n = len(self.tokens)
         if not n:
             return []
-        greeting, closing, bullet = self._lines()
-        first_closing = next((i for i, c in enumerate(closing) if c), len(closing))
-        ends: list[int] = []
+        return [*(g for g, line in self._candidates() if self._splits(g, line)), n - 1]
+
+    def _candidates(self) -> Iterator[tuple[int, int]]:
+        """Yield the tokens that may end a sentence, each with its line.
+
+        Only a sentence mark, a closing quote or bracket, or a token before a line
+        break can, and only with a space after it: a word or a comma followed by
+        a space never ends a sentence.
+        """
+        tokens = self.tokens
+        n = len(tokens)
+        candidates = [
+            g
+            for g, t in enumerate(tokens)
+            if t.kind == PUNCT and t.text[0] in _ENDING_MARKS
+        ]
+        if self.broken:
+            candidates = sorted({*candidates, *self.broken})
+        breaks = iter(self.broken)
+        next_break = next(breaks, n)
         line = 0
-        all_breaks = self.breaks
-        for g in range(n - 1):
-            breaks = all_breaks[g]
-            if not breaks and tokens[g].kind != PUNCT:
-                continue  # a word followed by a space never ends a sentence
-            nxt = tokens[g + 1]
-            if tokens[g].end == nxt.start:
-                continue
-            split = breaks >= _PARAGRAPH
-            if not split:
-                t = self._terminal_before(g)
-                if t >= 0 and self._starts(g + 1):
-                    stop = (
-                        self._stop_kind(t, nxt)
-                        if tokens[t].text == "."
-                        else _PLAIN_STOP
-                    )
-                    split = stop == _PLAIN_STOP or (stop == _SOFT_STOP and breaks > 0)
-            if not split and breaks:
-                split = (
-                    greeting[line]
-                    or greeting[line + 1]
-                    or line >= first_closing
-                    or closing[line + 1]
-                    or bullet[line + 1]
-                )
-            if split:
-                ends.append(g)
-            if breaks:
+        for g in candidates:
+            if g >= n - 1:
+                return
+            while next_break < g:  # count the lines passed since the last candidate
                 line += 1
-        ends.append(n - 1)
-        return ends
+                next_break = next(breaks, n)
+            if tokens[g].end != tokens[g + 1].start:
+                yield g, line
+
+    def _splits(self, g: int, line: int) -> bool:
+        """Tell whether a sentence ends after ``tokens[g]``, which is on *line*."""
+        breaks = self.breaks[g]
+        if breaks >= _PARAGRAPH:
+            return True
+        tokens = self.tokens
+        t = self._terminal_before(g)
+        if t >= 0 and self._starts(g + 1):
+            stop = (
+                self._stop_kind(t, tokens[g + 1])
+                if tokens[t].text == "."
+                else _PLAIN_STOP
+            )
+            if stop == _PLAIN_STOP or (stop == _SOFT_STOP and breaks > 0):
+                return True
+        return breaks > 0 and (
+            self._greeting(line)
+            or self._greeting(line + 1)
+            or line >= self._first_closing
+            or self._closing(line + 1)
+            or self._bullet(line + 1)
+        )
 
 
 def _sentences(
