@@ -9,8 +9,10 @@ there is no registry to mutate.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
@@ -414,6 +416,10 @@ class Context:
         self.today = today
         self.data: LocaleData = load_data(_i18n.language(locale))
         self.analysed: Text = analyse(raw, self.data)
+        self._all_matches: dict[str, list[Match]] | None = None
+        self._firsts: list[int] | None = None
+        self._per_sentence: dict[str, dict[int, tuple[Match, ...]]] = {}
+        self._negated: dict[int, tuple[bool, ...]] = {}
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -425,57 +431,62 @@ class Context:
         """Word and number tokens (links and e-mail addresses are not words)."""
         return tuple(t for t in self.analysed.tokens if t.kind in ("word", "number"))
 
-    def find(self, lexicon: str, sentence: Sentence) -> list[Match]:
-        """Occurrences of a lexicon's phrases in one sentence.
+    def find(self, lexicon: str, sentence: Sentence) -> tuple[Match, ...]:
+        """Occurrences of a list's phrases in one sentence.
 
-        Each lexicon is matched once over the whole text; the matches are then
-        handed out per sentence, with token indices relative to the sentence.
+        *lexicon* names a list under ``[lexicon]`` or a reason kind as
+        ``kind.<name>``. Every list is matched once over the whole text; a list's
+        matches are handed out per sentence when first asked for, with token
+        indices relative to the sentence. A match across a sentence end belongs
+        to neither sentence.
+
+        Raises:
+            ValueError: If the locale has no list of that name.
         """
-        by_sentence = self._matches.get(lexicon)
-        if by_sentence is None:
-            by_sentence = self._matches[lexicon] = self._match_all(lexicon)
-        return by_sentence.get(sentence.start, [])
+        per_sentence = self._per_sentence.get(lexicon)
+        if per_sentence is None:
+            per_sentence = self._per_sentence[lexicon] = self._distribute(lexicon)
+        return per_sentence.get(sentence.start, ())
 
-    def _match_all(self, lexicon: str) -> dict[int, list[Match]]:
-        out: dict[int, list[Match]] = {}
-        offsets = self._sentence_offsets
-        self.data.phrases(lexicon)  # a clear error for a list the locale lacks
-        matches = self._all_matches[lexicon]
+    def anywhere(self, lexicon: str) -> bool:
+        """Whether a phrase of the list occurs in the text, even across sentences."""
+        return bool(self._matches_of(lexicon))
+
+    def _matches_of(self, lexicon: str) -> list[Match]:
+        if self._all_matches is None:
+            self._all_matches = self.data.find_all(self.analysed.tokens)
+        matches = self._all_matches.get(lexicon)
+        if matches is None:
+            known = ", ".join(self.data.searched)
+            raise ValueError(
+                f"locale {self.data.locale!r} has no list {lexicon!r} (lists: {known})"
+            )
+        return matches
+
+    def _distribute(self, lexicon: str) -> dict[int, tuple[Match, ...]]:
+        """A list's matches by sentence start, with sentence-relative indices."""
+        matches = self._matches_of(lexicon)
         if not matches:
-            return out
-        k = 0  # matches and sentences are both in text order: one sweep
-        for sentence, first in zip(self.sentences, offsets, strict=True):
-            last = first + len(sentence.tokens) - 1
-            while k < len(matches) and matches[k].first < first:
-                k += 1
-            inside = []
-            while k < len(matches) and matches[k].first <= last:
-                m = matches[k]
-                if m.last <= last:  # a match across a sentence end belongs to neither
-                    inside.append(
-                        Match(m.start, m.end, m.first - first, m.last - first, m.term)
-                    )
-                k += 1
-            if inside:
-                out[sentence.start] = inside
-        return out
-
-    @cached_property
-    def _all_matches(self) -> dict[str, list[Match]]:
-        """Every lexicon's matches over the whole text, found in one pass."""
-        return self.data.find_all(self.analysed.tokens)
-
-    @cached_property
-    def _sentence_offsets(self) -> tuple[int, ...]:
-        """Index in the text's tokens of each sentence's first token."""
-        index = {t.start: i for i, t in enumerate(self.analysed.tokens)}
-        return tuple(
-            index.get(s.tokens[0].start, 0) if s.tokens else 0 for s in self.sentences
-        )
-
-    @cached_property
-    def _matches(self) -> dict[str, dict[int, list[Match]]]:
-        return {}
+            return {}
+        if self._firsts is None:
+            # The sentences' tokens are consecutive runs of the text's tokens.
+            self._firsts = list(
+                itertools.accumulate(
+                    (len(s.tokens) for s in self.sentences[:-1]), initial=0
+                )
+            )
+        firsts = self._firsts
+        sentences = self.sentences
+        out: dict[int, list[Match]] = {}
+        for m in matches:
+            index = bisect.bisect_right(firsts, m.first) - 1
+            first = firsts[index]
+            sentence = sentences[index]
+            if m.last < first + len(sentence.tokens):
+                out.setdefault(sentence.start, []).append(
+                    Match(m.start, m.end, m.first - first, m.last - first, m.term)
+                )
+        return {start: tuple(found) for start, found in out.items()}
 
     def negated(self, sentence: Sentence) -> tuple[bool, ...]:
         """Per token of *sentence*: is it in a negator's scope."""
@@ -494,10 +505,6 @@ class Context:
                 else (False,) * len(sentence.tokens)
             )
         return cache[sentence.start]
-
-    @cached_property
-    def _negated(self) -> dict[int, tuple[bool, ...]]:
-        return {}
 
     def has(self, lexicon: str) -> bool:
         """Whether any sentence contains a phrase of *lexicon*."""
@@ -604,9 +611,10 @@ def run(
     chosen = _selectors(select, "select", rules)
     dropped = _selectors(ignore, "ignore", rules)
     found: list[Diagnostic] = []
+    every = not (chosen or dropped)
     for rule_obj in rules.values():
-        if ctx.kind not in rule_obj.kinds or not _selected(
-            rule_obj.id, chosen, dropped
+        if ctx.kind not in rule_obj.kinds or not (
+            every or _selected(rule_obj.id, chosen, dropped)
         ):
             continue
         for finding in rule_obj(ctx):

@@ -56,23 +56,30 @@ def negative_remarks(
 def _remarks(
     ctx: Context, sentence: Sentence, *, need_target: bool
 ) -> Iterator[Remark]:
-    quiet = covered(ctx, "polite", sentence) | covered(ctx, "neutral", sentence)
+    sarcasm = ctx.find("sarcasm", sentence)
+    negative = ctx.find("negative", sentence)
+    positive = ctx.find("positive", sentence)
+    if not (sarcasm or negative or positive):
+        return  # most sentences: nothing evaluative at all
+    for match in sarcasm:
+        yield Remark(match.start, match.end, ctx.raw[match.start : match.end])
+    if not (negative or positive):
+        return
     targeted = (
         not need_target
         or bool(ctx.find("targets", sentence))
         or any(sentence.start <= a < sentence.end for a, _ in ctx.protected)
     )
-    flags = ctx.negated(sentence)
-    tokens = sentence.tokens
-    for match in ctx.find("sarcasm", sentence):
-        yield Remark(match.start, match.end, ctx.raw[match.start : match.end])
     if not targeted:
         return
-    for match in ctx.find("negative", sentence):
+    quiet = covered(ctx, "polite", sentence) | covered(ctx, "neutral", sentence)
+    flags = ctx.negated(sentence)
+    tokens = sentence.tokens
+    for match in negative:
         if match.first in quiet or flags[match.first]:
             continue  # "not rude" is no insult; "unfortunately" is politeness
         yield Remark(match.start, match.end, ctx.raw[match.start : match.end])
-    for match in ctx.find("positive", sentence):
+    for match in positive:
         if match.first in quiet or not flags[match.first]:
             continue
         first = _negator_before(ctx, sentence, match.first)

@@ -306,10 +306,7 @@ def no_decision(ctx: Context) -> Iterator[Finding]:
 
 
 def _implied_decision(ctx: Context) -> bool:
-    tokens = ctx.analysed.tokens
-    return any(
-        ctx.data.reason_kinds[kind].find(tokens) for kind in ("other_offer", "staying")
-    )
+    return ctx.anywhere("kind.other_offer") or ctx.anywhere("kind.staying")
 
 
 def _before_closing(ctx: Context) -> int:
@@ -496,7 +493,12 @@ def _placeholder_value(ctx: Context, inner: str) -> str | None:
 )
 def placeholder(ctx: Context) -> Iterator[Finding]:
     """No unfilled placeholders such as [company name], {position}, <name> or XXX."""
-    for match in _PLACEHOLDER.finditer(ctx.raw):
+    raw = ctx.raw
+    if not (
+        "[" in raw or "{" in raw or "<" in raw or "___" in raw or "xxx" in raw.lower()
+    ):
+        return  # every kind of placeholder needs one of these: skip the scan
+    for match in _PLACEHOLDER.finditer(raw):
         inner = match.group().strip("[]{}<>_")
         yield Finding(
             match.start(),
@@ -588,9 +590,9 @@ def _employer_names(ctx: Context, sentence: Sentence) -> Iterator[tuple[int, int
 def other_offer_details(ctx: Context) -> Iterator[Finding]:
     """Don't name the other employer or the other offer's pay: be diplomatic."""
     for sentence in ctx.sentences:
-        about_other = ctx.find(
-            "other_offer_details", sentence
-        ) or ctx.data.reason_kinds["other_offer"].find(sentence.tokens)
+        about_other = ctx.find("other_offer_details", sentence) or ctx.find(
+            "kind.other_offer", sentence
+        )
         if not about_other:
             continue
         seen: set[tuple[int, int]] = set()
