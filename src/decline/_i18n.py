@@ -264,6 +264,12 @@ def fill(template: str, values: Mapping[str, str]) -> str:
         >>> fill("Thank you, {company}.", {"company": "Acme Ltd."})
         'Thank you, Acme Ltd.'
     """
+    fmt, dotted = _compiled(template)
+    for name in dotted:
+        if values[name].endswith("."):
+            break
+    else:
+        return fmt.format_map(values)  # the common case, at C speed
     parts = _parts(template)
     out = [parts[0]]
     for i in range(1, len(parts), 2):
@@ -274,6 +280,25 @@ def fill(template: str, values: Mapping[str, str]) -> str:
         out.append(text)
         out.append(after)
     return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _compiled(template: str) -> tuple[str, tuple[str, ...]]:
+    """A message as a :meth:`str.format_map` string, and the fields before a full stop.
+
+    Literal braces are doubled and every field is a plain name, so formatting
+    reaches no attribute or index of a value.
+    """
+    parts = _parts(template)
+    out = [parts[0].replace("{", "{{").replace("}", "}}")]
+    dotted = []
+    for i in range(1, len(parts), 2):
+        after = parts[i + 1]
+        out.append("{" + parts[i] + "}")
+        out.append(after.replace("{", "{{").replace("}", "}}"))
+        if after.startswith("."):
+            dotted.append(parts[i])
+    return "".join(out), tuple(dotted)
 
 
 @lru_cache(maxsize=4096)

@@ -26,6 +26,7 @@ from decline._model import (
     _clean,
     offer_words,
 )
+from decline.render import text as _text  # the default renderer: small, always used
 from decline.tones import FORMAL, Tone, get_tone
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def _title_part(honorific: str | None) -> str:
     return " ".join(words[1:]) + " " if len(words) > 1 else ""
 
 
+@lru_cache(maxsize=256)
 @lru_cache(maxsize=256)
 def _gender(language: str, honorific: str | None) -> str | None:
     """The grammatical gender an honorific tells in a language, if any."""
@@ -226,9 +228,7 @@ class Letter:
         """The letter as plain text, without the subject line."""
         body = self._body
         if body is None:
-            from decline.render.text import render_body  # noqa: PLC0415
-
-            body = render_body(self)
+            body = _text.render_body(self)
             object.__setattr__(self, "_body", body)
         return body
 
@@ -237,9 +237,7 @@ class Letter:
 
     def to_text(self, *, subject: bool = True) -> str:
         """Plain text, with a ``Subject:`` line first unless *subject* is false."""
-        from decline.render.text import render  # noqa: PLC0415
-
-        return render(self, subject=subject)
+        return _text.render(self, subject=subject)
 
     def to_markdown(self) -> str:
         """Markdown, every user value escaped; links as autolinks."""
@@ -300,8 +298,14 @@ class Letter:
         return mimebundle(self, self.to_html(), include, exclude)
 
 
-_LETTER_DEFAULTS = tuple(
-    (f.name, None if f.default is attrs.NOTHING else f.default)
+# Per field: the slot's setter (it bypasses the frozen class's __setattr__), the
+# field's name and its default.
+_LETTER_SLOTS = tuple(
+    (
+        getattr(Letter, f.name).__set__,
+        f.name,
+        None if f.default is attrs.NOTHING else f.default,
+    )
     for f in attrs.fields(Letter)
 )
 
@@ -313,8 +317,9 @@ def _trusted_letter(**fields: Any) -> Letter:
     whose wording it has not judged before.
     """
     letter = object.__new__(Letter)
-    for name, default in _LETTER_DEFAULTS:
-        object.__setattr__(letter, name, fields.get(name, default))
+    get = fields.get
+    for set_slot, name, default in _LETTER_SLOTS:
+        set_slot(letter, get(name, default))
     return letter
 
 

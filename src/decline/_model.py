@@ -225,7 +225,7 @@ def _instance_of(kind: type[_T], *, optional: bool = False) -> Any:
     return check
 
 
-@attrs.frozen(kw_only=False)
+@attrs.frozen(kw_only=False, cache_hash=True)
 class Person:
     """Someone a letter is written to, from or about.
 
@@ -279,7 +279,7 @@ class Person:
         return self.family_name or self.name.split()[-1]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, cache_hash=True)
 class Offer:
     """A job offer the candidate is declining.
 

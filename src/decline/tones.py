@@ -167,6 +167,14 @@ def _to_frozenset(value: object) -> object:
     return value
 
 
+#: The optional paragraphs of each letter kind.
+_OPTIONAL: Mapping[str, tuple[str, ...]] = {
+    "call_script": ("voicemail",),
+    "confirmation": ("people",),
+    "thank_you": ("kind_word",),
+}
+
+
 @attrs.frozen(eq=False)
 class Tone:
     """A tone preset.
@@ -234,6 +242,8 @@ class Tone:
     _resolved: dict[tuple[str, str], str | None] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
+    # This tone and its bases (set after the base is checked; a base never changes).
+    _chain: tuple[Tone, ...] = attrs.field(default=(), init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         """Check what one field's validator cannot: the base and the plugin catalog."""
@@ -241,6 +251,11 @@ class Tone:
             raise TypeError(
                 f"tone.base: expected a Tone, got {type(self.base).__name__}"
             )
+        object.__setattr__(
+            self,
+            "_chain",
+            (self, *self.base.chain) if self.base is not None else (self,),
+        )
         if (self.domain is None) != (self.localedir is None):
             raise FieldError(
                 "tone.domain", "domain and localedir go together; give both"
@@ -272,7 +287,7 @@ class Tone:
     @property
     def chain(self) -> tuple[Tone, ...]:
         """This tone, then its base, its base's base, and so on."""
-        return (self, *self.base.chain) if self.base is not None else (self,)
+        return self._chain
 
     def derive(self, *, name: str, **changes: Any) -> Tone:
         """Return a new tone based on this one.
@@ -313,12 +328,7 @@ class Tone:
 
     def optional_paragraphs(self, kind: str) -> tuple[str, ...]:
         """The optional paragraphs this tone includes in letters of *kind*."""
-        per_kind = {
-            "call_script": ("voicemail",),
-            "confirmation": ("people",),
-            "thank_you": ("kind_word",),
-        }
-        return tuple(p for p in per_kind.get(kind, ()) if not self.omits(p))
+        return tuple(p for p in _OPTIONAL.get(kind, ()) if not self.omits(p))
 
     @property
     def salutation_style(self) -> Salutation | None:
