@@ -701,6 +701,48 @@ _TABLES: Final = (
 HONORIFIC_GENDERS: Final = ("female", "male")
 
 
+class _FirstWords:
+    """The first edges of several lists' tries, in one index per kind of edge.
+
+    Each entry is ``(list index, node)``; prefix and suffix edges are keyed by
+    their full text, and looked up once per length that occurs.
+    """
+
+    __slots__ = (
+        "cased",
+        "exact",
+        "prefix_lengths",
+        "prefixes",
+        "suffix_lengths",
+        "suffixes",
+    )
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[tuple[int, _Node]]] = {}
+        self.cased: dict[str, list[tuple[int, _Node]]] = {}
+        self.prefixes: dict[str, list[tuple[int, _Node]]] = {}
+        self.suffixes: dict[str, list[tuple[int, _Node]]] = {}
+        self.prefix_lengths: tuple[int, ...] = ()
+        self.suffix_lengths: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, sets: Sequence[PhraseSet]) -> _FirstWords:
+        index = cls()
+        for which, phrases in enumerate(sets):
+            root = phrases._root  # noqa: SLF001
+            for table, edges in (
+                (index.exact, root.exact),
+                (index.cased, root.cased),
+                (index.prefixes, root.prefixes),
+                (index.suffixes, root.suffixes),
+            ):
+                for key, node in edges.items():
+                    table.setdefault(key, []).append((which, node))
+        index.prefix_lengths = tuple(sorted({len(k) for k in index.prefixes}))
+        index.suffix_lengths = tuple(sorted({len(k) for k in index.suffixes}))
+        return index
+
+
 # (list index, the entry one token completes or None, whether a longer one may go on)
 _Start = tuple[int, "str | None", bool]
 _Starts = tuple[tuple[_Start, ...], bool]
@@ -847,10 +889,7 @@ class LocaleData:
         entry may go on from it. The flag after the tuple says whether any may.
         """
         out: list[_Start] = []
-        for which, phrases in enumerate(self.searched.values()):
-            nodes = phrases._root.children(token)  # noqa: SLF001
-            if not nodes:
-                continue
+        for which, nodes in sorted(self._first_nodes(token).items()):
             ends = [n for n in nodes if n.term is not None]
             word = min(ends, key=lambda n: n.rank).term if ends else None
             out.append((which, word, any(n.has_children for n in nodes)))
@@ -863,16 +902,44 @@ class LocaleData:
 
         Entries that neither end at *token* nor go on are dropped.
         """
-        sets = tuple(self.searched.values())
+        first = self._first_nodes(token)
         out: list[_Start] = []
         for which, word, may_go_on in entries:
-            walk = may_go_on and any(
-                n.children(after)
-                for n in sets[which]._root.children(token)  # noqa: SLF001
-            )
+            walk = may_go_on and any(n.children(after) for n in first[which])
             if walk or word is not None:
                 out.append((which, word, walk))
         return tuple(out)
+
+    def _first_nodes(self, token: Token) -> dict[int, list[_Node]]:
+        """Every list's trie nodes reached from its root by *token*, by list index.
+
+        The same nodes as each root's :meth:`_Node.children`, found through one
+        index of all the lists' first words instead of one lookup per list.
+        """
+        found: dict[int, list[_Node]] = {}
+        kind = token.kind
+        if kind in (URL, EMAIL):
+            return found
+        index = self._first_words
+        hits = list(index.exact.get(token.lower, ()))
+        if index.cased:
+            hits.extend(index.cased.get(_norm(token.text), ()))
+        if kind != PUNCT:
+            low = token.lower
+            size = len(low)
+            for length in index.prefix_lengths:
+                if length <= size:
+                    hits.extend(index.prefixes.get(low[:length], ()))
+            for length in index.suffix_lengths:
+                if length <= size:
+                    hits.extend(index.suffixes.get(low[-length:], ()))
+        for which, node in hits:
+            found.setdefault(which, []).append(node)
+        return found
+
+    @functools.cached_property
+    def _first_words(self) -> _FirstWords:
+        return _FirstWords.of(tuple(self.searched.values()))
 
     def gender(self, honorific: str | None) -> str | None:
         """Return ``"female"``, ``"male"`` or ``None`` for a title such as ``Frau``.
