@@ -1,0 +1,300 @@
+"""The speed-ups of check() and of the builder must not change a single result.
+
+Each fast path is compared with the plain way of doing the same thing: memos
+against cleared memos, the combined index against each list's own trie, the
+cached format string against filling a message piece by piece, and the standard
+library's idea of whitespace and line breaks against the tokenizer's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from decline import _i18n
+from decline.guidance import _text
+from decline.guidance._engine import Context
+from decline.guidance._text import (
+    Token,
+    available_data,
+    load_data,
+    tokenize,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+_ALL_CHARACTERS = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+# ---------------------------------------------------------------- the tokenizer
+
+
+def test_str_split_and_the_tokenizer_agree_on_whitespace() -> None:
+    """The tokenizer splits chunks with str.split(); re's \\s is the same set."""
+    spaces = re.findall(r"\s", _ALL_CHARACTERS)
+    others = re.sub(r"\s", "", _ALL_CHARACTERS)
+    assert others.split() == [others]  # nothing else splits
+    for space in spaces:
+        assert f"a{space}b".split() == ["a", "b"], hex(ord(space))
+
+
+def test_splitlines_breaks_at_exactly_the_line_ends() -> None:
+    """Line breaks are found with str.splitlines(); it must break at _LINE_ENDS only."""
+    breaking = {c for c in _ALL_CHARACTERS if len(f"a{c}b".splitlines()) == 2}
+    assert breaking == set(_text._LINE_ENDS)
+    assert "a\r\nb".splitlines() == ["a", "b"]  # one break, not two
+
+
+def _by_chunks(text: str) -> tuple[Token, ...]:
+    """Tokenise each \\S+ run on its own: what the layout memo must reproduce."""
+    out: list[Token] = []
+    for m in re.finditer(r"\S+", text):
+        _text._chunk(text, m.start(), m.end(), out)
+    return tuple(out)
+
+
+chunky_texts = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "Hello,",
+                "e.g.",
+                "Dr.",
+                "(https://nordlys.dk/job?id=4).",
+                "jo@example.org",
+                "«quoted»",
+                "don't",
+                "l'entreprise",
+                "45.000",
+                "3,5",
+                "...",
+                "?!",
+                "A/S",
+                "x" * 60,
+                "a.b" * 20,
+                "nordlys.dk",
+                "www.x",
+                "José",
+                "Jose\u0301",
+                "\u2029",
+                "\r\n",
+                "\t",
+                "\u00a0",
+            ]
+        ),
+        st.text(max_size=12),
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@given(text=chunky_texts)
+def test_tokenizing_with_the_layout_memo_equals_chunk_by_chunk(text: str) -> None:
+    """Remembered layouts, offsets found with str.find, long chunks: same tokens."""
+    assert _text._tokenize(text) == _by_chunks(text)
+
+
+@given(text=chunky_texts)
+def test_tokens_do_not_depend_on_what_the_memo_remembers(text: str) -> None:
+    """A warm memo and an empty one give the same tokens."""
+    warm = _text._tokenize(text)
+    _text._LAYOUTS.clear()
+    assert _text._tokenize(text) == warm
+
+
+def test_memos_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every memo starts afresh at its size limit instead of growing without end."""
+    monkeypatch.setattr(_text, "_MEMO_SIZE", 50)
+    data = load_data("en")
+    text = " ".join(f"word{i} and{i}" for i in range(400))
+    tokens = tokenize(text, data)
+    data.find_all(tokens)
+    assert len(_text._LAYOUTS) <= 50
+    assert len(data._starts) <= 50
+    assert len(data._pairs) <= 50
+    assert len(tokens) == 800
+
+
+# ------------------------------------------------------------------ the matcher
+
+
+def _vocabulary(locale: str) -> list[str]:
+    """Entries, their single words (stars taken off), and fillers, for one locale."""
+    data = load_data(locale)
+    words: list[str] = []
+    for phrases in data.searched.values():
+        for term in phrases.terms[:40]:
+            words.append(term.replace("*", "x").replace("xn't", "n't"))
+            words.extend(w.strip("*") for w in term.split() if w.strip("*"))
+    return [*words, "zebra", "Xylophone", ",", ".", "!", "https://x.dk", "a@b.dk"]
+
+
+VOCABULARY = {locale: _vocabulary(locale) for locale in available_data()}
+
+
+@st.composite
+def lexicon_texts(draw: st.DrawFn) -> tuple[str, str]:
+    locale = draw(st.sampled_from(sorted(VOCABULARY)))
+    words = draw(st.lists(st.sampled_from(VOCABULARY[locale]), max_size=40))
+    cased = draw(st.lists(st.booleans(), min_size=len(words), max_size=len(words)))
+    return locale, " ".join(
+        w.capitalize() if up else w for w, up in zip(words, cased, strict=True)
+    )
+
+
+@settings(max_examples=300)
+@given(sample=lexicon_texts())
+def test_find_all_equals_each_list_on_its_own(sample: tuple[str, str]) -> None:
+    """One pass with the memos and the first-word index finds what each list finds."""
+    locale, text = sample
+    data = load_data(locale)
+    tokens = tokenize(text, data)
+    found = data.find_all(tokens)
+    assert list(found) == list(data.searched)
+    for name, phrases in data.searched.items():
+        assert found[name] == phrases.find(tokens), name
+
+
+@given(sample=lexicon_texts())
+def test_find_all_does_not_depend_on_what_the_memos_remember(
+    sample: tuple[str, str],
+) -> None:
+    """Cleared memos give the same matches as warm ones."""
+    locale, text = sample
+    data = load_data(locale)
+    tokens = tokenize(text, data)
+    warm = data.find_all(tokens)
+    data._starts.clear()
+    data._pairs.clear()
+    assert data.find_all(tokens) == warm
+
+
+@pytest.mark.parametrize("locale", available_data())
+def test_first_word_index_reaches_the_same_nodes_as_each_root(locale: str) -> None:
+    """The index of every list's first words equals asking each list's root."""
+    data = load_data(locale)
+    for text in VOCABULARY[locale]:
+        for token in tokenize(text, data):
+            index = data._first_nodes(token)
+            for which, phrases in enumerate(data.searched.values()):
+                own = phrases._root.children(token)
+                assert sorted(map(id, index.get(which, []))) == sorted(map(id, own))
+
+
+def test_reason_kinds_are_matched_with_the_lexicon() -> None:
+    """find_all also covers the reason kinds, as kind.<name>."""
+    data = load_data("en")
+    tokens = tokenize("I have accepted another offer.", data)
+    assert data.find_all(tokens)["kind.other_offer"]
+
+
+# ------------------------------------------------------------------ the engine
+
+
+def test_context_hands_out_matches_per_sentence() -> None:
+    """Matches come back per sentence, with indices relative to the sentence."""
+    text = "Thank you for the offer. I have accepted another offer."
+    ctx = Context(
+        text, locale="en", kind="confirmation", offer=None, tone=None, today=None
+    )
+    first, second = ctx.sentences
+    (thanks,) = ctx.find("thanks", first)
+    assert (thanks.first, text[thanks.start : thanks.end]) == (0, "Thank you")
+    assert ctx.find("thanks", second) == ()
+    (other,) = ctx.find("kind.other_offer", second)
+    assert second.tokens[other.first].text == "accepted"
+    assert ctx.anywhere("kind.other_offer")
+    assert not ctx.anywhere("sarcasm")
+
+
+def test_context_refuses_a_list_the_locale_lacks() -> None:
+    """An unknown list name is an error that names the list, not an empty answer."""
+    ctx = Context("Hi.", locale="en", kind="reason", offer=None, tone=None, today=None)
+    with pytest.raises(ValueError, match="has no list 'nope'"):
+        ctx.find("nope", ctx.sentences[0])
+    with pytest.raises(ValueError, match="has no list 'nope'"):
+        ctx.anywhere("nope")
+
+
+@settings(max_examples=200)
+@given(sample=lexicon_texts())
+def test_matches_handed_to_sentences_point_at_their_tokens(
+    sample: tuple[str, str],
+) -> None:
+    """Per-sentence indices name the sentence's own tokens, and no match is lost.
+
+    Every whole-text match that lies inside one sentence is handed to that
+    sentence; a match across a sentence end goes to neither.
+    """
+    locale, text = sample
+    text = text.replace(" . ", ". ").replace(" , ", ", ")
+    ctx = Context(text, locale=locale, kind="reason", offer=None, tone=None, today=None)
+    for name in ctx.data.searched:
+        handed = 0
+        for sentence in ctx.sentences:
+            for m in ctx.find(name, sentence):
+                assert sentence.tokens[m.first].start == m.start
+                assert sentence.tokens[m.last].end == m.end
+                handed += 1
+        inside = [
+            m
+            for m in ctx.data.find_all(ctx.analysed.tokens)[name]
+            if any(s.start <= m.start and m.end <= s.end for s in ctx.sentences)
+        ]
+        assert handed == len(inside), name
+
+
+# --------------------------------------------------------------- filling messages
+
+
+def _fill_piece_by_piece(template: str, values: Mapping[str, str]) -> str:
+    """The plain definition of fill(): fields in, no doubled full stop."""
+    parts = re.split(r"\{([a-z_]+)\}", template)
+    out = [parts[0]]
+    for i in range(1, len(parts), 2):
+        value, after = values[parts[i]], parts[i + 1]
+        if after.startswith(".") and value.endswith("."):
+            value = value[:-1]
+        out += [value, after]
+    return "".join(out)
+
+
+FIELDS = ("company", "position", "contact")
+templates = st.lists(
+    st.one_of(
+        st.sampled_from([f"{{{f}}}" for f in FIELDS]),
+        st.sampled_from(
+            [".", ". ", "{", "}", "{{", "}}", "{0}", "{x.y}", "{a!r}", " "]
+        ),
+        st.text(max_size=6),
+    ),
+    max_size=12,
+).map("".join)
+values = st.fixed_dictionaries(
+    {
+        f: st.one_of(
+            st.sampled_from(["Acme Ltd.", "Nordlys A/S", "{x}", "."]), st.text()
+        )
+        for f in FIELDS
+    }
+)
+
+
+@given(template=templates, filled=values)
+def test_fill_equals_filling_piece_by_piece(
+    template: str, filled: dict[str, str]
+) -> None:
+    """The cached format string gives what filling field by field gives."""
+    assert _i18n.fill(template, filled) == _fill_piece_by_piece(template, filled)
+
+
+def test_fill_reaches_no_attribute_or_index() -> None:
+    """Braces that are not a plain field stay text: no format-string injection."""
+    assert _i18n.fill("{x.__class__} {0} {company}", {"company": "A"}) == (
+        "{x.__class__} {0} A"
+    )
