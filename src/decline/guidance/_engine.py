@@ -14,6 +14,7 @@ import datetime as dt
 import enum
 import itertools
 import json
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,9 @@ __all__ = [
     "Rule",
     "Severity",
 ]
+
+_KIND = operator.itemgetter(4)  # Token.kind
+_WORDY = frozenset(("word", "number"))
 
 #: The longest text :func:`check` reads, in characters.
 MAX_TEXT_CHARS = 100_000
@@ -429,7 +433,10 @@ class Context:
     @cached_property
     def words(self) -> tuple[Token, ...]:
         """Word and number tokens (links and e-mail addresses are not words)."""
-        return tuple(t for t in self.analysed.tokens if t.kind in ("word", "number"))
+        tokens = self.analysed.tokens
+        return tuple(
+            itertools.compress(tokens, map(_WORDY.__contains__, map(_KIND, tokens)))
+        )
 
     def find(self, lexicon: str, sentence: Sentence) -> tuple[Match, ...]:
         """Occurrences of a list's phrases in one sentence.

@@ -31,12 +31,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 import sys
 import unicodedata
 from importlib import resources
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol, TypeVar, cast
 
 import attrs
 
@@ -278,9 +280,11 @@ def _chunk(text: str, start: int, end: int, out: list[Token]) -> None:
 _Layout = tuple[tuple[str, str, int, int, str], ...]
 _LAYOUTS: dict[str, _Layout] = {}
 _LAYOUT_MAX_CHARS: Final = 40  # longer chunks are rare and not worth remembering
-_new_token: Final = (
-    tuple.__new__
-)  # Token(...) without the named tuple's Python-level __new__
+# Token(...) without the named tuple's Python-level __new__.
+_new_token: Final = tuple.__new__
+_TEXT: Final = operator.itemgetter(0)  # Token.text, at C speed
+_START: Final = operator.itemgetter(2)  # Token.start
+_FIRST_CHARACTER: Final = operator.itemgetter(0)
 
 
 def _layout(chunk: str) -> _Layout:
@@ -745,7 +749,9 @@ class _FirstWords:
 
 # (list index, the entry one token completes or None, whether a longer one may go on)
 _Start = tuple[int, "str | None", bool]
-_Starts = tuple[tuple[_Start, ...], bool]
+# The lists a token may begin, and whether any entry may go on; () when none.
+_Begins = tuple[tuple[_Start, ...], bool]
+_Starts = _Begins | tuple[()]
 
 
 @attrs.frozen(eq=False)
@@ -861,16 +867,16 @@ class LocaleData:
         """
         singles = self._starts
         pairs = self._pairs
-        texts = [token.text for token in tokens]
+        texts = list(map(_TEXT, tokens))
+        known = list(map(singles.get, texts))
+        if None in known:  # words met for the first time
+            for i, entry in enumerate(known):
+                if entry is None:
+                    known[i] = _remember(singles, texts[i], self._starting(tokens[i]))
         last_index = len(tokens) - 1
-        for i, known in enumerate(map(singles.get, texts)):
-            entries, may_go_on = (
-                _remember(singles, texts[i], self._starting(tokens[i]))
-                if known is None
-                else known
-            )
-            if not entries:
-                continue
+        # A token that begins nothing is remembered as (), which compress() skips.
+        for i in itertools.compress(itertools.count(), known):
+            entries, may_go_on = cast("_Begins", known[i])
             if may_go_on and i < last_index:
                 key = (texts[i], texts[i + 1])
                 resolved = pairs.get(key)
@@ -893,6 +899,8 @@ class LocaleData:
             ends = [n for n in nodes if n.term is not None]
             word = min(ends, key=lambda n: n.rank).term if ends else None
             out.append((which, word, any(n.has_children for n in nodes)))
+        if not out:
+            return ()
         return tuple(out), any(walk for _, _, walk in out)
 
     def _going_on(
@@ -1331,7 +1339,7 @@ def _gap_breaks(text: str, tokens: Sequence[Token]) -> tuple[list[int], list[int
         if end not in _LINE_ENDS:
             break  # the last line, with no break after it
         if starts is None:
-            starts = [t.start for t in tokens]
+            starts = list(map(_START, tokens))
         # No token holds a line break: the break lies after the last token that
         # starts before it.
         i = bisect.bisect_right(starts, at - 1) - 1
@@ -1563,11 +1571,15 @@ class _Splitter:
         """
         tokens = self.tokens
         n = len(tokens)
-        candidates = [
-            g
-            for g, t in enumerate(tokens)
-            if t.kind == PUNCT and t.text[0] in _ENDING_MARKS
-        ]
+        # Only punctuation starts with one of these marks (words, numbers, links
+        # and addresses start with a letter, a digit or + - _), so the first
+        # character alone picks the candidates, without a Python-level loop.
+        firsts = map(_FIRST_CHARACTER, map(_TEXT, tokens))
+        candidates = list(
+            itertools.compress(
+                itertools.count(), map(_ENDING_MARKS.__contains__, firsts)
+            )
+        )
         if self.broken:
             candidates = sorted({*candidates, *self.broken})
         breaks = iter(self.broken)
