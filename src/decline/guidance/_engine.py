@@ -9,7 +9,6 @@ there is no registry to mutate.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import enum
 import itertools
@@ -53,6 +52,7 @@ __all__ = [
 ]
 
 _KIND = operator.itemgetter(4)  # Token.kind
+_new_tuple = tuple.__new__  # a named tuple without its Python-level __new__
 _WORDY = frozenset(("word", "number"))
 
 #: The longest text :func:`check` reads, in characters.
@@ -421,7 +421,7 @@ class Context:
         self.data: LocaleData = load_data(_i18n.language(locale))
         self.analysed: Text = analyse(raw, self.data)
         self._all_matches: dict[str, list[Match]] | None = None
-        self._firsts: list[int] | None = None
+        self._owners: tuple[list[int], list[int]] | None = None
         self._per_sentence: dict[str, dict[int, tuple[Match, ...]]] = {}
         self._negated: dict[int, tuple[bool, ...]] = {}
 
@@ -437,6 +437,12 @@ class Context:
         return tuple(
             itertools.compress(tokens, map(_WORDY.__contains__, map(_KIND, tokens)))
         )
+
+    @cached_property
+    def word_count(self) -> int:
+        """``len(ctx.words)``, counted without building the tuple."""
+        kinds = list(map(_KIND, self.analysed.tokens))
+        return len(kinds) - sum(map(kinds.count, ("punct", "url", "email")))
 
     def find(self, lexicon: str, sentence: Sentence) -> tuple[Match, ...]:
         """Occurrences of a list's phrases in one sentence.
@@ -475,25 +481,35 @@ class Context:
         matches = self._matches_of(lexicon)
         if not matches:
             return {}
-        if self._firsts is None:
-            # The sentences' tokens are consecutive runs of the text's tokens.
-            self._firsts = list(
-                itertools.accumulate(
-                    (len(s.tokens) for s in self.sentences[:-1]), initial=0
-                )
-            )
-        firsts = self._firsts
+        if self._owners is None:
+            self._owners = self._sentence_of_each_token()
+        owners, firsts = self._owners
         sentences = self.sentences
         out: dict[int, list[Match]] = {}
         for m in matches:
-            index = bisect.bisect_right(firsts, m.first) - 1
+            index = owners[m.first]
+            if owners[m.last] != index:
+                continue  # across a sentence end: it belongs to neither
             first = firsts[index]
-            sentence = sentences[index]
-            if m.last < first + len(sentence.tokens):
-                out.setdefault(sentence.start, []).append(
-                    Match(m.start, m.end, m.first - first, m.last - first, m.term)
+            out.setdefault(sentences[index].start, []).append(
+                _new_tuple(
+                    Match, (m.start, m.end, m.first - first, m.last - first, m.term)
                 )
+            )
         return {start: tuple(found) for start, found in out.items()}
+
+    def _sentence_of_each_token(self) -> tuple[list[int], list[int]]:
+        """Per token, the index of its sentence; per sentence, its first token.
+
+        The sentences' tokens are consecutive runs of the text's tokens.
+        """
+        sizes = [len(s.tokens) for s in self.sentences]
+        owners = list(
+            itertools.chain.from_iterable(
+                map(itertools.repeat, itertools.count(), sizes)
+            )
+        )
+        return owners, list(itertools.accumulate(sizes[:-1], initial=0))
 
     def negated(self, sentence: Sentence) -> tuple[bool, ...]:
         """Per token of *sentence*: is it in a negator's scope."""

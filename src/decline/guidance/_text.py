@@ -110,9 +110,10 @@ class Token(NamedTuple):
     kind: str
 
 
-@attrs.frozen
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence: a span of the original text, trimmed, with its tokens.
+
+    A named tuple, like :class:`Token`: a text has many, and they never change.
 
     Attributes:
         start: Offset of the sentence's first character in the original text.
@@ -193,7 +194,7 @@ def _plain(text: str, start: int, end: int, out: list[Token]) -> None:
         kind = m.lastgroup or PUNCT
         if kind == WORD and word.isdigit():
             kind = NUMBER
-        append(_new_token(Token, (word, _fold(word), m.start(), m.end(), kind)))
+        append(_new_tuple(Token, (word, _fold(word), m.start(), m.end(), kind)))
 
 
 def _special(text: str, start: int, end: int, kind: str, out: list[Token]) -> None:
@@ -280,8 +281,8 @@ def _chunk(text: str, start: int, end: int, out: list[Token]) -> None:
 _Layout = tuple[tuple[str, str, int, int, str], ...]
 _LAYOUTS: dict[str, _Layout] = {}
 _LAYOUT_MAX_CHARS: Final = 40  # longer chunks are rare and not worth remembering
-# Token(...) without the named tuple's Python-level __new__.
-_new_token: Final = tuple.__new__
+# A named tuple (Token, Match, Sentence) without its Python-level __new__.
+_new_tuple: Final = tuple.__new__
 _TEXT: Final = operator.itemgetter(0)  # Token.text, at C speed
 _START: Final = operator.itemgetter(2)  # Token.start
 _FIRST_CHARACTER: Final = operator.itemgetter(0)
@@ -320,10 +321,10 @@ def _tokenize(text: str) -> tuple[Token, ...]:
             layout = _remember(layouts, chunk, _layout(chunk))
         if len(layout) == 1:  # most chunks are one word
             word, lower, _, _, kind = layout[0]
-            append(_new_token(Token, (word, lower, base, end, kind)))
+            append(_new_tuple(Token, (word, lower, base, end, kind)))
             continue
         for word, lower, start, stop, kind in layout:
-            append(_new_token(Token, (word, lower, base + start, base + stop, kind)))
+            append(_new_tuple(Token, (word, lower, base + start, base + stop, kind)))
     return tuple(out)
 
 
@@ -844,22 +845,20 @@ class LocaleData:
                     last, term = sets[which]._longest(tokens, i)  # noqa: SLF001
                     if last >= 0:
                         results[which].append(
-                            _new_token(
+                            _new_tuple(
                                 Match, (token.start, tokens[last].end, i, last, term)
                             )
                         )
                         free[which] = last + 1
                 elif word is not None:
                     results[which].append(
-                        _new_token(Match, (token.start, token.end, i, i, word))
+                        _new_tuple(Match, (token.start, token.end, i, i, word))
                     )
                     free[which] = i + 1
         return dict(zip(self.searched, results, strict=True))
 
-    def _entries(
-        self, tokens: Sequence[Token]
-    ) -> Iterator[tuple[int, tuple[_Start, ...]]]:
-        """Yield each token index where some list's entry can begin, with the lists.
+    def _entries(self, tokens: Sequence[Token]) -> list[tuple[int, tuple[_Start, ...]]]:
+        """Each token index where some list's entry can begin, with the lists.
 
         The answer for a token comes from the memo of single tokens; when a
         longer entry may go on from it, the memo of token pairs settles whether
@@ -874,6 +873,7 @@ class LocaleData:
                 if entry is None:
                     known[i] = _remember(singles, texts[i], self._starting(tokens[i]))
         last_index = len(tokens) - 1
+        out = []
         # A token that begins nothing is remembered as (), which compress() skips.
         for i in itertools.compress(itertools.count(), known):
             entries, may_go_on = cast("_Begins", known[i])
@@ -885,7 +885,8 @@ class LocaleData:
                         pairs, key, self._going_on(entries, tokens[i], tokens[i + 1])
                     )
                 entries = resolved
-            yield i, entries
+            out.append((i, entries))
+        return out
 
     def _starting(self, token: Token) -> _Starts:
         """The lists with an entry that can begin with *token*.
@@ -1360,6 +1361,7 @@ class _Splitter:
         self.breaks, self.broken = _gap_breaks(text, tokens)
         self.line_first = [0, *(i + 1 for i in self.broken)]
         self.line_stop = [*self.line_first[1:], len(tokens)]
+        self._may_greet: list[bool] | None = None
 
     # -- lines ----------------------------------------------------------------------
 
@@ -1370,8 +1372,17 @@ class _Splitter:
             1 for t in self.tokens[self.line_first[line] : stop] if t.kind != PUNCT
         )
 
+    def _heads(self, lexicon: str) -> list[bool]:
+        """Per line: whether its first token may begin a phrase of *lexicon*."""
+        may_start = self.data.lexicon[lexicon]._may_start  # noqa: SLF001
+        return [may_start(self.tokens[first]) for first in self.line_first]
+
     def _greeting(self, line: int) -> bool:
         """Tell whether a line is a greeting ("Dear Ms Hansen,")."""
+        if self._may_greet is None:
+            self._may_greet = self._heads("greetings")
+        if not self._may_greet[line]:
+            return False
         first, stop = self.line_first[line], self.line_stop[line]
         if self.data.lexicon["greetings"].match_at(self.tokens, first) is None:
             return False
@@ -1382,12 +1393,18 @@ class _Splitter:
 
     def _closing(self, line: int) -> bool:
         """Tell whether a line is a sign-off ("Kind regards,", "Best, Jonas")."""
+        if not self._may_close[line]:
+            return False
         m = self.data.lexicon["closings"].match_at(self.tokens, self.line_first[line])
         return (
             m is not None
             and self._words(line) <= _CLOSE_MAX_WORDS
             and self._sign_off(m, self.line_stop[line])
         )
+
+    @functools.cached_property
+    def _may_close(self) -> list[bool]:
+        return self._heads("closings")
 
     @functools.cached_property
     def _first_closing(self) -> int:
@@ -1625,7 +1642,11 @@ def _sentences(
     first = 0
     for last in _Splitter(text, tokens, data).ends():
         start, end = tokens[first].start, tokens[last].end
-        out.append(Sentence(start, end, text[start:end], tokens[first : last + 1]))
+        out.append(
+            _new_tuple(
+                Sentence, (start, end, text[start:end], tokens[first : last + 1])
+            )
+        )
         first = last + 1
     return tuple(out)
 

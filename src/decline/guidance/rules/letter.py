@@ -177,6 +177,8 @@ def long_reason(ctx: Context) -> Iterator[Finding]:
 
 def _word_limit_findings(ctx: Context) -> Iterator[Finding]:
     limit = ctx.word_limit()
+    if ctx.word_count <= limit:
+        return  # leaving out the offer's words can only lower the count
     # Names, the company and the position are the offer's words, not the writer's.
     words = ctx.words
     if ctx.protected:

@@ -90,7 +90,7 @@ def one_sentence(ctx: Context) -> Iterator[Finding]:
 )
 def too_long(ctx: Context) -> Iterator[Finding]:
     """A reason is short: a warning over 25 words, an error over 40."""
-    words = len(ctx.words)
+    words = ctx.word_count
     if words > WARN_WORDS:
         start, end = whole(ctx)
         yield Finding(
