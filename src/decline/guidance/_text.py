@@ -72,7 +72,7 @@ URL: Final = "url"
 EMAIL: Final = "email"
 
 
-_MEMO_SIZE: Final = 50_000  # words remembered per memo before it starts afresh
+_MEMO_SIZE: Final = 16_384  # entries per memo before it starts afresh (about 9 MB in all)
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -158,7 +158,7 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
 
 
-@functools.lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=16_384)
 def _fold(text: str) -> str:
     """Return the matching form of ``text``: :func:`_norm` of its case fold."""
     return _norm(text.casefold())
