@@ -274,6 +274,30 @@ def memory() -> list[tuple[str, float, float, str]]:
     ]
 
 
+def memo_memory() -> list[tuple[str, float, float, str]]:
+    """Memory the check() memos hold at most: fed 40 000 distinct words in English.
+
+    Each memo starts afresh at its size limit, so this is the ceiling for one
+    language, whatever a process reads.
+    """
+    from decline.guidance import _text
+
+    data = _text.load_data("en")
+    words = [f"w{i:05d}x" for i in range(40_000)]
+    gc.collect()
+    tracemalloc.start()
+    base, most = tracemalloc.get_traced_memory()[0], 0
+    for i in range(0, len(words), 500):
+        # "thank" may begin "thank you", so every word after it is a new pair too.
+        text = " ".join(
+            f"{w} thank {words[-1 - i - j]}" for j, w in enumerate(words[i : i + 500])
+        )
+        data.find_all(_text.tokenize(text, data))
+        most = max(most, tracemalloc.get_traced_memory()[0] - base)
+    tracemalloc.stop()
+    return [("memory the check() memos hold at most (MB)", most / 2**20, 0.0, "info")]
+
+
 def main() -> int:
     print(
         f"decline benchmarks — Python {platform.python_version()} on {platform.machine()}, "
@@ -286,6 +310,7 @@ def main() -> int:
         *unseen_letters(),
         *growth(),
         *memory(),
+        *memo_memory(),
     ]
     width = max(len(r[0]) for r in rows)
     print(
