@@ -215,6 +215,19 @@ def test_context_hands_out_matches_per_sentence() -> None:
     assert not ctx.anywhere("sarcasm")
 
 
+@settings(max_examples=100)
+@given(sample=lexicon_texts())
+def test_sentences_with_are_the_sentences_that_find_something(
+    sample: tuple[str, str],
+) -> None:
+    """The rules skip sentences with nothing evaluative; the skip loses none."""
+    locale, text = sample
+    ctx = Context(text, locale=locale, kind="reason", offer=None, tone=None, today=None)
+    lists = ("sarcasm", "negative", "positive")
+    expected = [s for s in ctx.sentences if any(ctx.find(n, s) for n in lists)]
+    assert ctx.sentences_with(*lists) == expected
+
+
 def test_context_refuses_a_list_the_locale_lacks() -> None:
     """An unknown list name is an error that names the list, not an empty answer."""
     ctx = Context("Hi.", locale="en", kind="reason", offer=None, tone=None, today=None)

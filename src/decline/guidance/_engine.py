@@ -461,6 +461,18 @@ class Context:
             per_sentence = self._per_sentence[lexicon] = self._distribute(lexicon)
         return per_sentence.get(sentence.start, ())
 
+    def sentences_with(self, *lexicons: str) -> list[Sentence]:
+        """The sentences that hold a phrase of any of the lists, in text order."""
+        starts: set[int] = set()
+        for lexicon in lexicons:
+            per_sentence = self._per_sentence.get(lexicon)
+            if per_sentence is None:
+                per_sentence = self._per_sentence[lexicon] = self._distribute(lexicon)
+            starts.update(per_sentence)
+        if not starts:
+            return []
+        return [s for s in self.sentences if s.start in starts]
+
     def anywhere(self, lexicon: str) -> bool:
         """Whether a phrase of the list occurs in the text, even across sentences."""
         return bool(self._matches_of(lexicon))

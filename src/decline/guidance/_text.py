@@ -72,7 +72,9 @@ URL: Final = "url"
 EMAIL: Final = "email"
 
 
-_MEMO_SIZE: Final = 16_384  # entries per memo before it starts afresh (about 9 MB in all)
+_MEMO_SIZE: Final = (
+    16_384  # entries per memo before it starts afresh (about 9 MB in all)
+)
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")

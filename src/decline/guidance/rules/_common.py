@@ -35,6 +35,10 @@ def _negator_before(ctx: Context, sentence: Sentence, index: int) -> int:
     return index
 
 
+#: The lists a negative remark is made of; a sentence without any has none.
+EVALUATIVE = ("sarcasm", "negative", "positive")
+
+
 def negative_remarks(
     ctx: Context, sentence: Sentence, *, need_target: bool
 ) -> Iterator[Remark]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decline.guidance._engine import Context, Example, Finding, Severity, rule
 from decline.guidance._text import Sentence
 from decline.guidance.rules._common import (
+    EVALUATIVE,
     body,
     closing_index,
     covered,
@@ -112,7 +113,7 @@ def _essential(ctx: Context, sentence: Sentence) -> bool:
 )
 def negative_remark(ctx: Context) -> Iterator[Finding]:
     """A letter says nothing negative about the people, the workplace or the company."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(*EVALUATIVE):
         for remark in negative_remarks(ctx, sentence, need_target=True):
             cut = None if _essential(ctx, sentence) else ""
             yield Finding(
@@ -444,7 +445,7 @@ def unrequested_referral(ctx: Context) -> Iterator[Finding]:
     """Offer referrals only if they ask (``Offer.referral_requested``)."""
     if ctx.offer is not None and ctx.offer.referral_requested:
         return
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with("referral"):
         for match in ctx.find("referral", sentence):
             yield Finding(
                 match.start,
@@ -591,12 +592,7 @@ def _employer_names(ctx: Context, sentence: Sentence) -> Iterator[tuple[int, int
 )
 def other_offer_details(ctx: Context) -> Iterator[Finding]:
     """Don't name the other employer or the other offer's pay: be diplomatic."""
-    for sentence in ctx.sentences:
-        about_other = ctx.find("other_offer_details", sentence) or ctx.find(
-            "kind.other_offer", sentence
-        )
-        if not about_other:
-            continue
+    for sentence in ctx.sentences_with("other_offer_details", "kind.other_offer"):
         seen: set[tuple[int, int]] = set()
         for span in (*_money(ctx, sentence), *_employer_names(ctx, sentence)):
             if span in seen:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from decline.guidance._engine import Context, Example, Finding, Severity, rule
-from decline.guidance.rules._common import negative_remarks, whole
+from decline.guidance.rules._common import EVALUATIVE, negative_remarks, whole
 
 #: Word counts over which a reason draws a warning, then an error.
 WARN_WORDS, ERROR_WORDS = 25, 40
@@ -122,7 +122,7 @@ def too_long(ctx: Context) -> Iterator[Finding]:
 def negative_remark(ctx: Context) -> Iterator[Finding]:
     """A reason says nothing negative about the people, the workplace, the company or the pay."""
     suggestion = None
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(*EVALUATIVE):
         for remark in negative_remarks(ctx, sentence, need_target=False):
             suggestion = suggestion or _neutral(ctx)
             yield Finding(
