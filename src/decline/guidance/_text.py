@@ -1364,6 +1364,8 @@ class _Splitter:
         self.line_first = [0, *(i + 1 for i in self.broken)]
         self.line_stop = [*self.line_first[1:], len(tokens)]
         self._may_greet: list[bool] | None = None
+        self._may_close: list[bool] | None = None
+        self._first_sign_off: int | None = None
 
     # -- lines ----------------------------------------------------------------------
 
@@ -1395,6 +1397,8 @@ class _Splitter:
 
     def _closing(self, line: int) -> bool:
         """Tell whether a line is a sign-off ("Kind regards,", "Best, Jonas")."""
+        if self._may_close is None:
+            self._may_close = self._heads("closings")
         if not self._may_close[line]:
             return False
         m = self.data.lexicon["closings"].match_at(self.tokens, self.line_first[line])
@@ -1404,15 +1408,21 @@ class _Splitter:
             and self._sign_off(m, self.line_stop[line])
         )
 
-    @functools.cached_property
-    def _may_close(self) -> list[bool]:
-        return self._heads("closings")
-
-    @functools.cached_property
     def _first_closing(self) -> int:
         """The first sign-off line (the number of lines when there is none)."""
-        lines = len(self.line_first)
-        return next((k for k in range(lines) if self._closing(k)), lines)
+        if self._first_sign_off is None:
+            if self._may_close is None:
+                self._may_close = self._heads("closings")
+            lines = len(self.line_first)
+            self._first_sign_off = next(
+                (
+                    k
+                    for k, may in enumerate(self._may_close)
+                    if may and self._closing(k)
+                ),
+                lines,
+            )
+        return self._first_sign_off
 
     def _sign_off(self, m: Match, stop: int) -> bool:
         """Tell whether a closing phrase starting a line ends it or precedes a name."""
@@ -1631,7 +1641,7 @@ class _Splitter:
         return breaks > 0 and (
             self._greeting(line)
             or self._greeting(line + 1)
-            or line >= self._first_closing
+            or line >= self._first_closing()
             or self._closing(line + 1)
             or self._bullet(line + 1)
         )
