@@ -38,7 +38,7 @@ import sys
 import unicodedata
 from importlib import resources
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol, TypeVar
 
 import attrs
 
@@ -869,7 +869,8 @@ class LocaleData:
         singles = self._starts
         pairs = self._pairs
         texts = list(map(_TEXT, tokens))
-        known = list(map(singles.get, texts))
+        # Each is a _Begins, () for a token that begins nothing, or None when unknown.
+        known: list[Any] = list(map(singles.get, texts))
         if None in known:  # words met for the first time
             for i, entry in enumerate(known):
                 if entry is None:
@@ -878,7 +879,7 @@ class LocaleData:
         out = []
         # A token that begins nothing is remembered as (), which compress() skips.
         for i in itertools.compress(itertools.count(), known):
-            entries, may_go_on = cast("_Begins", known[i])
+            entries, may_go_on = known[i]
             if may_go_on and i < last_index:
                 key = (texts[i], texts[i + 1])
                 resolved = pairs.get(key)
