@@ -32,6 +32,7 @@ from decline.guidance._text import (
     load_data,
     negation_flags,
 )
+from decline.tones import FORMAL  # loaded by `import decline` already
 
 if TYPE_CHECKING:
     from decline._letter import Letter
@@ -438,7 +439,7 @@ class Context:
             itertools.compress(tokens, map(_WORDY.__contains__, map(_KIND, tokens)))
         )
 
-    @cached_property
+    @property
     def word_count(self) -> int:
         """``len(ctx.words)``, counted without building the tuple."""
         kinds = list(map(_KIND, self.analysed.tokens))
@@ -547,8 +548,6 @@ class Context:
 
     def message(self, msgid: str) -> str:
         """A message of the built-in catalog in the text's language."""
-        from decline.tones import FORMAL  # noqa: PLC0415
-
         return (self.tone or FORMAL).message(self.locale, msgid)
 
     def canned(self, kind: ReasonKind | None) -> str:
@@ -595,8 +594,6 @@ class Context:
 
     def word_limit(self) -> int:
         """The word limit for this kind of letter under the tone."""
-        from decline.tones import FORMAL  # noqa: PLC0415
-
         return (self.tone or FORMAL).word_limit(self.kind)
 
 
@@ -703,7 +700,6 @@ def subject_text(
         if subject.text is not None:
             return subject.text, tag, "reason"
         from decline._model import ReasonKind  # noqa: PLC0415
-        from decline.tones import FORMAL  # noqa: PLC0415
 
         canned = (tone or FORMAL).message(
             tag, (subject.kind or ReasonKind.UNSPECIFIED).msgid
