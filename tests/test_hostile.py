@@ -321,12 +321,15 @@ class TestCommandLine:
         fmt=st.sampled_from(("text", "markdown", "html", "eml", "json")),
     )
     def test_write(self, value: str, fmt: str) -> None:
-        """The command line never crashes: exit 0, or exit 1 with the problem named."""
+        """The command line never crashes: exit 0, or exit 1 with the problem named.
+
+        Values go in as ``--flag=value``, the form that also carries a value starting
+        with "-" (``--company -x`` is bad usage, exit 2, as argparse decides).
+        """
         out, err = io.StringIO(), io.StringIO()
         argv = [
             "write",
-            "--company",
-            value or "x",
+            f"--company={value or 'x'}",
             "--position",
             "Engineer",
             "--contact",
@@ -337,8 +340,7 @@ class TestCommandLine:
             "Jonas Berg",
             "--candidate-email",
             "j@e.example",
-            "--reason",
-            value or "none",
+            f"--reason={value or 'none'}",
             "--format",
             fmt,
         ]
