@@ -99,6 +99,18 @@ def test_tokenizing_with_the_layout_memo_equals_chunk_by_chunk(text: str) -> Non
     assert _text._tokenize(text) == _by_chunks(text)
 
 
+@given(
+    chunk=st.text(
+        st.sampled_from("aZéßİǅ\u0301,.;:!?…1_'-@/()«"), min_size=1, max_size=8
+    )
+)
+def test_a_chunk_layout_is_what_the_full_tokenizer_finds(chunk: str) -> None:
+    """The shortcuts for a lone word and a word with one mark change nothing."""
+    out: list[Token] = []
+    _text._chunk(chunk, 0, len(chunk), out)
+    assert _text._layout(chunk) == tuple(out)
+
+
 @given(text=chunky_texts)
 def test_tokens_do_not_depend_on_what_the_memo_remembers(text: str) -> None:
     """A warm memo and an empty one give the same tokens."""

@@ -281,6 +281,7 @@ def _chunk(text: str, start: int, end: int, out: list[Token]) -> None:
 
 
 _Layout = tuple[tuple[str, str, int, int, str], ...]
+_TRAILING: Final = frozenset(",.;:!?")  # one mark after a word, a token of its own
 _LAYOUTS: dict[str, _Layout] = {}
 _LAYOUT_MAX_CHARS: Final = 40  # longer chunks are rare and not worth remembering
 # A named tuple (Token, Match, Sentence) without its Python-level __new__.
@@ -292,6 +293,15 @@ _FIRST_CHARACTER: Final = operator.itemgetter(0)
 
 def _layout(chunk: str) -> _Layout:
     """The tokens of one run of non-space characters, with offsets into the run."""
+    size = len(chunk)
+    if chunk.isalpha():  # one word: what the regular expressions would find too
+        return ((chunk, _fold(chunk), 0, size, WORD),)
+    if size > 1 and chunk[-1] in _TRAILING and chunk[:-1].isalpha():  # "Hansen,"
+        word, mark = chunk[:-1], chunk[-1]
+        return (
+            (word, _fold(word), 0, size - 1, WORD),
+            (mark, mark, size - 1, size, PUNCT),
+        )
     out: list[Token] = []
     _chunk(chunk, 0, len(chunk), out)
     return tuple(out)
@@ -718,9 +728,11 @@ class _FirstWords:
     __slots__ = (
         "cased",
         "exact",
+        "prefix_heads",
         "prefix_lengths",
         "prefixes",
         "suffix_lengths",
+        "suffix_tails",
         "suffixes",
     )
 
@@ -731,6 +743,10 @@ class _FirstWords:
         self.suffixes: dict[str, list[tuple[int, _Node]]] = {}
         self.prefix_lengths: tuple[int, ...] = ()
         self.suffix_lengths: tuple[int, ...] = ()
+        # Every prefix's first and every suffix's last (shortest length) characters:
+        # a word without one of these begins no prefix entry, ends no suffix entry.
+        self.prefix_heads: frozenset[str] = frozenset()
+        self.suffix_tails: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, sets: Sequence[PhraseSet]) -> _FirstWords:
@@ -747,11 +763,32 @@ class _FirstWords:
                     table.setdefault(key, []).append((which, node))
         index.prefix_lengths = tuple(sorted({len(k) for k in index.prefixes}))
         index.suffix_lengths = tuple(sorted({len(k) for k in index.suffixes}))
+        if index.prefix_lengths:
+            shortest = index.prefix_lengths[0]
+            index.prefix_heads = frozenset(k[:shortest] for k in index.prefixes)
+        if index.suffix_lengths:
+            shortest = index.suffix_lengths[0]
+            index.suffix_tails = frozenset(k[-shortest:] for k in index.suffixes)
         return index
 
+    def wildcards(self, low: str, hits: list[tuple[int, _Node]]) -> None:
+        """Add the prefix (``word*``) and suffix (``*word``) edges *low* takes."""
+        size = len(low)
+        lengths = self.prefix_lengths
+        if lengths and low[: lengths[0]] in self.prefix_heads:
+            for length in lengths:
+                if length <= size:
+                    hits.extend(self.prefixes.get(low[:length], ()))
+        lengths = self.suffix_lengths
+        if lengths and size >= lengths[0] and low[-lengths[0] :] in self.suffix_tails:
+            for length in lengths:
+                if length <= size:
+                    hits.extend(self.suffixes.get(low[-length:], ()))
 
-# (list index, the entry one token completes or None, whether a longer one may go on)
-_Start = tuple[int, "str | None", bool]
+
+# (list index, the entry one token completes or None, and whether a longer one may go
+# on: the nodes it may go on from, for one token, or a flag once the next is known)
+_Start = tuple[int, "str | None", "tuple[_Node, ...] | bool"]
 # The lists a token may begin, and whether any entry may go on; () when none.
 _Begins = tuple[tuple[_Start, ...], bool]
 _Starts = _Begins | tuple[()]
@@ -885,7 +922,7 @@ class LocaleData:
                 resolved = pairs.get(key)
                 if resolved is None:
                     resolved = _remember(
-                        pairs, key, self._going_on(entries, tokens[i], tokens[i + 1])
+                        pairs, key, self._going_on(entries, tokens[i + 1])
                     )
                 entries = resolved
             out.append((i, entries))
@@ -902,22 +939,22 @@ class LocaleData:
         for which, nodes in sorted(self._first_nodes(token).items()):
             ends = [n for n in nodes if n.term is not None]
             word = min(ends, key=lambda n: n.rank).term if ends else None
-            out.append((which, word, any(n.has_children for n in nodes)))
+            out.append((which, word, tuple(n for n in nodes if n.has_children)))
         if not out:
             return ()
-        return tuple(out), any(walk for _, _, walk in out)
+        return tuple(out), any(going for _, _, going in out)
 
     def _going_on(
-        self, entries: tuple[_Start, ...], token: Token, after: Token
+        self, entries: tuple[_Start, ...], after: Token
     ) -> tuple[_Start, ...]:
-        """*entries* with each "may go on" flag settled by the token *after*.
+        """A token's *entries* with each "may go on" settled by the token *after*.
 
-        Entries that neither end at *token* nor go on are dropped.
+        Entries that neither end at the token nor go on are dropped.
         """
-        first = self._first_nodes(token)
         out: list[_Start] = []
-        for which, word, may_go_on in entries:
-            walk = may_go_on and any(n.children(after) for n in first[which])
+        for which, word, going in entries:
+            nodes = going if isinstance(going, tuple) else ()
+            walk = any(n.children(after) for n in nodes)
             if walk or word is not None:
                 out.append((which, word, walk))
         return tuple(out)
@@ -937,14 +974,7 @@ class LocaleData:
         if index.cased:
             hits.extend(index.cased.get(_norm(token.text), ()))
         if kind != PUNCT:
-            low = token.lower
-            size = len(low)
-            for length in index.prefix_lengths:
-                if length <= size:
-                    hits.extend(index.prefixes.get(low[:length], ()))
-            for length in index.suffix_lengths:
-                if length <= size:
-                    hits.extend(index.suffixes.get(low[-length:], ()))
+            index.wildcards(token.lower, hits)
         for which, node in hits:
             found.setdefault(which, []).append(node)
         return found
