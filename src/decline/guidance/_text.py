@@ -189,11 +189,16 @@ _EDGE_OPEN: Final = frozenset("([{<\"'«»“„‘‚‹›¿¡")  # noqa: RUF0
 _EDGE_CLOSE: Final = frozenset(".,;:!?)]}>\"'»«”’“…›‹")  # noqa: RUF001
 
 
+# The kinds as this module's own string objects (a match's group name is another
+# object): comparisons and counts of kinds then stop at the identity check.
+_KIND_OF: Final = {kind: kind for kind in (WORD, NUMBER, PUNCT)}
+
+
 def _plain(text: str, start: int, end: int, out: list[Token]) -> None:
     append = out.append
     for m in _PLAIN.finditer(text, start, end):
         word = m.group()
-        kind = m.lastgroup or PUNCT
+        kind = _KIND_OF[m.lastgroup or PUNCT]
         if kind == WORD and word.isdigit():
             kind = NUMBER
         append(_new_tuple(Token, (word, _fold(word), m.start(), m.end(), kind)))
