@@ -459,17 +459,21 @@ class Context:
         """
         per_sentence = self._per_sentence.get(lexicon)
         if per_sentence is None:
-            per_sentence = self._per_sentence[lexicon] = self._distribute(lexicon)
+            per_sentence = self._by_sentence(lexicon)
         return per_sentence.get(sentence.start, ())
+
+    def _by_sentence(self, lexicon: str) -> dict[int, tuple[Match, ...]]:
+        """A list's matches by sentence start (worked out once per list)."""
+        per_sentence = self._per_sentence.get(lexicon)
+        if per_sentence is None:
+            per_sentence = self._per_sentence[lexicon] = self._distribute(lexicon)
+        return per_sentence
 
     def sentences_with(self, *lexicons: str) -> list[Sentence]:
         """The sentences that hold a phrase of any of the lists, in text order."""
         starts: set[int] = set()
         for lexicon in lexicons:
-            per_sentence = self._per_sentence.get(lexicon)
-            if per_sentence is None:
-                per_sentence = self._per_sentence[lexicon] = self._distribute(lexicon)
-            starts.update(per_sentence)
+            starts.update(self._by_sentence(lexicon))
         if not starts:
             return []
         return [s for s in self.sentences if s.start in starts]
@@ -544,7 +548,7 @@ class Context:
 
     def has(self, lexicon: str) -> bool:
         """Whether any sentence contains a phrase of *lexicon*."""
-        return any(self.find(lexicon, s) for s in self.sentences)
+        return bool(self._by_sentence(lexicon))
 
     def message(self, msgid: str) -> str:
         """A message of the built-in catalog in the text's language."""

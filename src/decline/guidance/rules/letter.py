@@ -171,6 +171,8 @@ def _explains(ctx: Context, sentence: Sentence) -> bool:
 )
 def long_reason(ctx: Context) -> Iterator[Finding]:
     """One sentence at most explains why."""
+    if len(ctx.sentences_with("explanation")) < 2:
+        return  # a finding needs two sentences that explain
     explaining = [s for s in body(ctx) if _explains(ctx, s)]
     for sentence in explaining[1:]:
         yield _cut(sentence)
