@@ -69,6 +69,10 @@ def _remarks(
         yield Remark(match.start, match.end, ctx.raw[match.start : match.end])
     if not (negative or positive):
         return
+    flags = ctx.negated(sentence)
+    positive = tuple(m for m in positive if flags[m.first])  # only "not great" counts
+    if not (negative or positive):
+        return
     targeted = (
         not need_target
         or bool(ctx.find("targets", sentence))
@@ -77,14 +81,13 @@ def _remarks(
     if not targeted:
         return
     quiet = covered(ctx, "polite", sentence) | covered(ctx, "neutral", sentence)
-    flags = ctx.negated(sentence)
     tokens = sentence.tokens
     for match in negative:
         if match.first in quiet or flags[match.first]:
             continue  # "not rude" is no insult; "unfortunately" is politeness
         yield Remark(match.start, match.end, ctx.raw[match.start : match.end])
     for match in positive:
-        if match.first in quiet or not flags[match.first]:
+        if match.first in quiet:
             continue
         first = _negator_before(ctx, sentence, match.first)
         start = tokens[first].start
