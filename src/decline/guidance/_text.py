@@ -914,9 +914,12 @@ class LocaleData:
         # Each is a _Begins, () for a token that begins nothing, or None when unknown.
         known: list[Any] = list(map(singles.get, texts))
         if None in known:  # words met for the first time
-            for i, entry in enumerate(known):
+            unknown = map(operator.is_, known, itertools.repeat(None))
+            for i in itertools.compress(itertools.count(), unknown):
+                entry = singles.get(texts[i])  # learnt earlier in this text?
                 if entry is None:
-                    known[i] = _remember(singles, texts[i], self._starting(tokens[i]))
+                    entry = _remember(singles, texts[i], self._starting(tokens[i]))
+                known[i] = entry
         last_index = len(tokens) - 1
         out = []
         # A token that begins nothing is remembered as (), which compress() skips.
