@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from check import LETTER
+from check import LETTER, words
 
 from decline import DeclineReason, LetterBuilder, Offer, Person, check
 
@@ -175,10 +175,10 @@ def versus_proselint() -> list[tuple[str, float, float, str]]:
         (20, 2),
     )
     speedup = theirs / ours
-    words = len(LETTER.split())
+    count = words(LETTER)
     return [
         (
-            f"check() of a {words}-word letter (µs) vs proselint",
+            f"check() of a {count}-word letter (µs) vs proselint",
             ours * 1e6,
             theirs * 1e6,
             "ok" if speedup >= 10 else "MISSED (target >= 10x faster)",
@@ -240,9 +240,9 @@ def unseen_letters() -> list[tuple[str, float, float, str]]:
         median(lambda text=letter["text"]: LintFile("letter.txt", text).lint(), 5) * 1e6
         for letter in letters
     ]
-    words = statistics.median(len(letter["text"].split()) for letter in letters)
+    count = statistics.median(words(letter["text"]) for letter in letters)
     ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
-    name = f"check() of an unseen {words:.0f}-word letter (µs) vs proselint"
+    name = f"check() of an unseen {count:.0f}-word letter (µs) vs proselint"
     return [
         (
             name,
@@ -310,14 +310,14 @@ def memo_memory() -> list[tuple[str, float, float, str]]:
     from decline.guidance import _text
 
     data = _text.load_data("en")
-    words = [f"w{i:05d}x" for i in range(40_000)]
+    fresh = [f"w{i:05d}x" for i in range(40_000)]
     gc.collect()
     tracemalloc.start()
     base, most = tracemalloc.get_traced_memory()[0], 0
-    for i in range(0, len(words), 500):
+    for i in range(0, len(fresh), 500):
         # "thank" may begin "thank you", so every word after it is a new pair too.
         text = " ".join(
-            f"{w} thank {words[-1 - i - j]}" for j, w in enumerate(words[i : i + 500])
+            f"{w} thank {fresh[-1 - i - j]}" for j, w in enumerate(fresh[i : i + 500])
         )
         data.find_all(_text.tokenize(text, data))
         most = max(most, tracemalloc.get_traced_memory()[0] - base)
