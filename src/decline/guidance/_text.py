@@ -859,6 +859,13 @@ class LocaleData:
             takes_self=True,
         ),
     )
+    _first_words: _FirstWords = attrs.field(
+        init=False,
+        repr=False,
+        default=attrs.Factory(
+            lambda self: _FirstWords.of(tuple(self.searched.values())), takes_self=True
+        ),
+    )
     _starts: dict[str, _Starts] = attrs.field(factory=dict, init=False, repr=False)
     _pairs: dict[tuple[str, str], tuple[_Start, ...]] = attrs.field(
         factory=dict, init=False, repr=False
@@ -986,10 +993,6 @@ class LocaleData:
         for which, node in hits:
             found.setdefault(which, []).append(node)
         return found
-
-    @functools.cached_property
-    def _first_words(self) -> _FirstWords:
-        return _FirstWords.of(tuple(self.searched.values()))
 
     def gender(self, honorific: str | None) -> str | None:
         """Return ``"female"``, ``"male"`` or ``None`` for a title such as ``Frau``.
