@@ -1299,7 +1299,6 @@ _OPENERS: Final = frozenset("\"'“„«»‘‚‹›([{¿¡")  # noqa: RUF001
 _ENDING_MARKS: Final = _TERMINALS | _CLOSERS  # what _terminal_before() can start from
 _QUOTES: Final = frozenset("\"'”’»«“„‘‚›‹")  # noqa: RUF001
 _BULLETS: Final = frozenset("-*•–—·◦‣▪●")  # noqa: RUF001
-_LINE_BREAK: Final = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _LINE_ENDS: Final = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _PARAGRAPH: Final = 2  # line breaks that make a paragraph break
 _CLOSE_MAX_WORDS: Final = 6
@@ -1376,7 +1375,7 @@ def _gap_breaks(text: str, tokens: Sequence[Token]) -> tuple[list[int], list[int
     starts: list[int] | None = None
     last = len(tokens) - 1
     at = 0
-    # str.splitlines() breaks at exactly the characters of _LINE_BREAK (and at
+    # str.splitlines() breaks at exactly the characters of _LINE_ENDS (and at
     # "\r\n" as one break), and much faster than a regular expression finds them.
     for line in text.splitlines(keepends=True):
         at += len(line)
