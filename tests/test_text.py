@@ -586,6 +586,26 @@ class TestSentencesDanish:
 
 
 class TestLines:
+    @pytest.mark.parametrize(
+        ("text", "locale"),
+        [
+            ("Thanks.\nKind\nregards", "en"),
+            ("Kind\nregards", "en"),
+            ("Met collegiale\n\ngroet", "nl"),
+            ("muchas\r\n\r\ngracias\n", "es"),
+            ("Tak.\nMed venlig\nhilsen", "da"),
+        ],
+    )
+    def test_sign_off_split_over_lines_at_the_end(self, text: str, locale: str) -> None:
+        """A sign-off that runs over a line break to the end of the text is no crash.
+
+        Its phrase reaches past the line it starts, so nothing follows it on that
+        line: it counts as ending the line.
+        """
+        found = sentences(text, locale)
+        assert found
+        assert "".join(found).replace(" ", "") == "".join(text.split())
+
     def test_greeting_line_is_its_own_sentence(self) -> None:
         """A salutation line stands alone, with or without punctuation."""
         assert sentences("Dear Ms. Hansen,\nThank you.", "en") == [

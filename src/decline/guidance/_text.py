@@ -1468,7 +1468,7 @@ class _Splitter:
     def _sign_off(self, m: Match, stop: int) -> bool:
         """Tell whether a closing phrase starting a line ends it or precedes a name."""
         after = m.last + 1
-        if after == stop:
+        if after >= stop:  # the phrase ends the line (or runs on past its end)
             return True
         nxt = self.tokens[after]
         if nxt.text in {",", "-", "–", "—"}:  # noqa: RUF001
