@@ -361,3 +361,13 @@ class TestDiscovery:
         registry = self.make_registry(monkeypatch, rude)
         with pytest.warns(RuntimeWarning, match="refused"):
             assert "rude-plugin" not in registry.names()  # type: ignore[attr-defined]
+
+
+def test_a_tone_is_a_plain_attrs_value() -> None:
+    """attrs.asdict() reads a tone and its base without looping on cached state."""
+    import attrs
+
+    from decline.tones import FORMAL
+
+    derived = FORMAL.derive(name="plain-check")
+    assert attrs.asdict(derived)["base"]["name"] == "formal"

@@ -56,7 +56,6 @@ def _title_part(honorific: str | None) -> str:
 
 
 @lru_cache(maxsize=256)
-@lru_cache(maxsize=256)
 def _gender(language: str, honorific: str | None) -> str | None:
     """The grammatical gender an honorific tells in a language, if any."""
     from decline.guidance._text import load_data  # noqa: PLC0415

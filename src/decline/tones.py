@@ -242,8 +242,6 @@ class Tone:
     _resolved: dict[tuple[str, str], str | None] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
-    # This tone and its bases (set after the base is checked; a base never changes).
-    _chain: tuple[Tone, ...] = attrs.field(default=(), init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         """Check what one field's validator cannot: the base and the plugin catalog."""
@@ -251,11 +249,6 @@ class Tone:
             raise TypeError(
                 f"tone.base: expected a Tone, got {type(self.base).__name__}"
             )
-        object.__setattr__(
-            self,
-            "_chain",
-            (self, *self.base.chain) if self.base is not None else (self,),
-        )
         if (self.domain is None) != (self.localedir is None):
             raise FieldError(
                 "tone.domain", "domain and localedir go together; give both"
@@ -287,7 +280,7 @@ class Tone:
     @property
     def chain(self) -> tuple[Tone, ...]:
         """This tone, then its base, its base's base, and so on."""
-        return self._chain
+        return (self, *self.base.chain) if self.base is not None else (self,)
 
     def derive(self, *, name: str, **changes: Any) -> Tone:
         """Return a new tone based on this one.
