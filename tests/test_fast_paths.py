@@ -240,6 +240,55 @@ def test_sentences_with_are_the_sentences_that_find_something(
     assert ctx.sentences_with(*lists) == expected
 
 
+def _phrases_of(locale: str) -> list[str]:
+    data = load_data(locale)
+    return [
+        t.replace("*", "")
+        for phrases in data.searched.values()
+        for t in phrases.terms
+        if len(t.split()) > 1
+    ]
+
+
+PHRASES = {locale: _phrases_of(locale) for locale in available_data()}
+
+
+@st.composite
+def broken_phrases(draw: st.DrawFn) -> tuple[str, str]:
+    """Texts where a paragraph break falls inside a multi-word entry."""
+    locale = draw(st.sampled_from(sorted(PHRASES)))
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        words = draw(st.sampled_from(PHRASES[locale])).split()
+        cut = draw(st.integers(1, len(words) - 1))
+        after = draw(st.lists(st.sampled_from(VOCABULARY[locale]), max_size=5))
+        parts.append(" ".join(words[:cut]) + "\n\n" + " ".join([*words[cut:], *after]))
+    return locale, " ".join(parts)
+
+
+@settings(max_examples=200)
+@given(sample=st.one_of(broken_phrases(), lexicon_texts()))
+def test_find_within_reads_each_sentence_on_its_own(sample: tuple[str, str]) -> None:
+    """find_within() equals matching the sentence's tokens alone, for every list."""
+    locale, text = sample
+    ctx = Context(text, locale=locale, kind="reason", offer=None, tone=None, today=None)
+    for name, phrases in ctx.data.searched.items():
+        for sentence in ctx.sentences:
+            alone = tuple(phrases.find(sentence.tokens))
+            assert ctx.find_within(name, sentence) == alone, (name, sentence.text)
+
+
+def test_a_phrase_across_a_paragraph_break_hides_nothing_from_the_rules() -> None:
+    """ "an offer" ending one paragraph does not swallow "Elsewhere" in the next."""
+    from decline import check
+
+    report = check(
+        "I got an offer\n\nElsewhere they pay 90,000 EUR.", locale="en", kind="reason"
+    )
+    found = {(d.rule, d.text) for d in report}
+    assert ("letter.other-offer-details", "90,000 EUR") in found
+
+
 def test_context_refuses_a_list_the_locale_lacks() -> None:
     """An unknown list name is an error that names the list, not an empty answer."""
     ctx = Context("Hi.", locale="en", kind="reason", offer=None, tone=None, today=None)

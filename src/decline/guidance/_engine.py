@@ -425,6 +425,9 @@ class Context:
         self._owners: tuple[list[int], list[int]] | None = None
         self._per_sentence: dict[str, dict[int, tuple[Match, ...]]] = {}
         self._negated: dict[int, tuple[bool, ...]] = {}
+        # Per list: the sentences a phrase of it runs into from or out of.
+        self._crossed: dict[str, set[int]] = {}
+        self._alone: dict[tuple[str, int], tuple[Match, ...]] = {}
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -469,6 +472,23 @@ class Context:
             per_sentence = self._per_sentence[lexicon] = self._distribute(lexicon)
         return per_sentence
 
+    def find_within(self, lexicon: str, sentence: Sentence) -> tuple[Match, ...]:
+        """A list's phrases in *sentence* read on its own, not as part of the text.
+
+        The same as :meth:`find` unless a phrase of the list runs across one of the
+        sentence's ends: such a phrase belongs to neither sentence, and read alone
+        the sentence may hold another phrase it had overlapped.
+        """
+        found = self.find(lexicon, sentence)
+        if sentence.start not in self._crossed.get(lexicon, ()):
+            return found
+        key = (lexicon, sentence.start)
+        alone = self._alone.get(key)
+        if alone is None:
+            phrases = self.data.searched[lexicon]
+            alone = self._alone[key] = tuple(phrases.find(sentence.tokens))
+        return alone
+
     def sentences_with(self, *lexicons: str) -> list[Sentence]:
         """The sentences that hold a phrase of any of the lists, in text order."""
         starts: set[int] = set()
@@ -505,8 +525,12 @@ class Context:
         out: dict[int, list[Match]] = {}
         for m in matches:
             index = owners[m.first]
-            if owners[m.last] != index:
-                continue  # across a sentence end: it belongs to neither
+            if owners[m.last] != index:  # across a sentence end: it belongs to neither
+                crossed = self._crossed.setdefault(lexicon, set())
+                crossed.update(
+                    sentences[i].start for i in range(index, owners[m.last] + 1)
+                )
+                continue
             first = firsts[index]
             out.setdefault(sentences[index].start, []).append(
                 _new_tuple(

@@ -594,7 +594,14 @@ def _employer_names(ctx: Context, sentence: Sentence) -> Iterator[tuple[int, int
 )
 def other_offer_details(ctx: Context) -> Iterator[Finding]:
     """Don't name the other employer or the other offer's pay: be diplomatic."""
-    for sentence in ctx.sentences_with("other_offer_details", "kind.other_offer"):
+    for sentence in ctx.sentences:
+        # The reason kind is matched within each sentence: "an offer" ending one
+        # paragraph must not swallow the first word of the next ("Elsewhere").
+        if not (
+            ctx.find("other_offer_details", sentence)
+            or ctx.find_within("kind.other_offer", sentence)
+        ):
+            continue
         seen: set[tuple[int, int]] = set()
         for span in (*_money(ctx, sentence), *_employer_names(ctx, sentence)):
             if span in seen:
