@@ -135,6 +135,27 @@ def test_memos_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(tokens) == 1200
 
 
+def test_memos_keep_no_long_words() -> None:
+    """Words and chunks over 40 characters are worked out each time, never stored.
+
+    A memo's entry count is capped, so capping its keys' length caps its bytes.
+    """
+    from decline import check
+
+    data = load_data("en")
+    long_word = "Thank" + "x" * 95
+    text = f"{long_word} you {long_word}, thank {long_word}.\nKind {long_word}\n" * 3
+    check(text, locale="en", kind="thank_you")
+    memos = [
+        _text._LAYOUTS,
+        data._starts,
+        *(ps._can_start for ps in data.searched.values()),
+    ]
+    assert all(len(key) <= _text._MEMO_KEY_MAX for memo in memos for key in memo)
+    assert all(max(map(len, pair)) <= _text._MEMO_KEY_MAX for pair in data._pairs)
+    assert _text._fold(long_word) == long_word.casefold()
+
+
 # ------------------------------------------------------------------ the matcher
 
 

@@ -72,16 +72,21 @@ URL: Final = "url"
 EMAIL: Final = "email"
 
 
-_MEMO_SIZE: Final = (
-    16_384  # entries per memo before it starts afresh (about 9 MB in all)
-)
+_MEMO_SIZE: Final = 16_384  # entries per memo before it starts afresh
+_MEMO_KEY_MAX: Final = 40  # characters: longer words and chunks are not remembered
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
-def _remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
-    """Store *value* in a memo that never grows past :data:`_MEMO_SIZE` entries."""
+def _remember(memo: dict[_K, _V], key: _K, value: _V, length: int) -> _V:
+    """Store *value* in a memo of at most :data:`_MEMO_SIZE` short keys.
+
+    *length* is the key's length in characters (a pair's longer word); a key over
+    :data:`_MEMO_KEY_MAX` is not stored, so a memo's size in bytes is bounded too.
+    """
+    if length > _MEMO_KEY_MAX:
+        return value
     if len(memo) >= _MEMO_SIZE:
         memo.clear()
     memo[key] = value
@@ -160,9 +165,15 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
 
 
-@functools.lru_cache(maxsize=16_384)
 def _fold(text: str) -> str:
     """Return the matching form of ``text``: :func:`_norm` of its case fold."""
+    if len(text) > _MEMO_KEY_MAX:
+        return _norm(text.casefold())
+    return _fold_short(text)
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def _fold_short(text: str) -> str:
     return _norm(text.casefold())
 
 
@@ -288,7 +299,6 @@ def _chunk(text: str, start: int, end: int, out: list[Token]) -> None:
 _Layout = tuple[tuple[str, str, int, int, str], ...]
 _TRAILING: Final = frozenset(",.;:!?")  # one mark after a word, a token of its own
 _LAYOUTS: dict[str, _Layout] = {}
-_LAYOUT_MAX_CHARS: Final = 40  # longer chunks are rare and not worth remembering
 # A named tuple (Token, Match, Sentence) without its Python-level __new__.
 _new_tuple: Final = tuple.__new__
 _TEXT: Final = operator.itemgetter(0)  # Token.text, at C speed
@@ -332,10 +342,10 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         end = base + len(chunk)
         layout = layouts.get(chunk)
         if layout is None:
-            if len(chunk) > _LAYOUT_MAX_CHARS:
+            if len(chunk) > _MEMO_KEY_MAX:  # rare, and not worth remembering
                 _chunk(text, base, end, out)
                 continue
-            layout = _remember(layouts, chunk, _layout(chunk))
+            layout = _remember(layouts, chunk, _layout(chunk), len(chunk))
         if len(layout) == 1:  # most chunks are one word
             word, lower, _, _, kind = layout[0]
             append(_new_tuple(Token, (word, lower, base, end, kind)))
@@ -593,7 +603,7 @@ class PhraseSet:
             return False
         known = self._contains.get(phrase)
         if known is None:
-            known = _remember(self._contains, phrase, self._test(phrase))
+            known = _remember(self._contains, phrase, self._test(phrase), len(phrase))
         return known
 
     def _test(self, phrase: str) -> bool:
@@ -674,7 +684,10 @@ class PhraseSet:
         starts = self._can_start.get(token.text)
         if starts is None:
             starts = _remember(
-                self._can_start, token.text, bool(self._root.children(token))
+                self._can_start,
+                token.text,
+                bool(self._root.children(token)),
+                len(token.text),
             )
         return starts
 
@@ -791,9 +804,11 @@ class _FirstWords:
                     hits.extend(self.suffixes.get(low[-length:], ()))
 
 
-# (list index, the entry one token completes or None, and whether a longer one may go
-# on: the nodes it may go on from, for one token, or a flag once the next is known)
-_Start = tuple[int, "str | None", "tuple[_Node, ...] | bool"]
+# What one token tells about a list: (list index, the entry the token alone
+# completes or None, the trie nodes a longer entry may go on from).
+_Start = tuple[int, "str | None", "tuple[_Node, ...]"]
+# The same once the next token is known: whether a longer entry does go on.
+_Settled = tuple[int, "str | None", bool]
 # The lists a token may begin, and whether any entry may go on; () when none.
 _Begins = tuple[tuple[_Start, ...], bool]
 _Starts = _Begins | tuple[()]
@@ -867,7 +882,7 @@ class LocaleData:
         ),
     )
     _starts: dict[str, _Starts] = attrs.field(factory=dict, init=False, repr=False)
-    _pairs: dict[tuple[str, str], tuple[_Start, ...]] = attrs.field(
+    _pairs: dict[tuple[str, str], tuple[_Settled, ...]] = attrs.field(
         factory=dict, init=False, repr=False
     )
 
@@ -889,6 +904,8 @@ class LocaleData:
         free = [0] * len(sets)  # per list: the first token a new match may use
         for i, entries in self._entries(tokens):
             token = tokens[i]
+            # *walk* is a flag once the next token settled it, or (for the last
+            # token) the nodes a longer entry may go on from: truthy if any.
             for which, word, walk in entries:
                 if i < free[which]:
                     continue
@@ -908,7 +925,9 @@ class LocaleData:
                     free[which] = i + 1
         return dict(zip(self.searched, results, strict=True))
 
-    def _entries(self, tokens: Sequence[Token]) -> list[tuple[int, tuple[_Start, ...]]]:
+    def _entries(
+        self, tokens: Sequence[Token]
+    ) -> list[tuple[int, tuple[_Start, ...] | tuple[_Settled, ...]]]:
         """Each token index where some list's entry can begin, with the lists.
 
         The answer for a token comes from the memo of single tokens; when a
@@ -925,7 +944,10 @@ class LocaleData:
             for i in itertools.compress(itertools.count(), unknown):
                 entry = singles.get(texts[i])  # learnt earlier in this text?
                 if entry is None:
-                    entry = _remember(singles, texts[i], self._starting(tokens[i]))
+                    text = texts[i]
+                    entry = _remember(
+                        singles, text, self._starting(tokens[i]), len(text)
+                    )
                 known[i] = entry
         last_index = len(tokens) - 1
         out = []
@@ -937,7 +959,10 @@ class LocaleData:
                 resolved = pairs.get(key)
                 if resolved is None:
                     resolved = _remember(
-                        pairs, key, self._going_on(entries, tokens[i + 1])
+                        pairs,
+                        key,
+                        self._going_on(entries, tokens[i + 1]),
+                        max(len(key[0]), len(key[1])),
                     )
                 entries = resolved
             out.append((i, entries))
@@ -961,15 +986,14 @@ class LocaleData:
 
     def _going_on(
         self, entries: tuple[_Start, ...], after: Token
-    ) -> tuple[_Start, ...]:
+    ) -> tuple[_Settled, ...]:
         """A token's *entries* with each "may go on" settled by the token *after*.
 
         Entries that neither end at the token nor go on are dropped.
         """
-        out: list[_Start] = []
+        out: list[_Settled] = []
         for which, word, going in entries:
-            nodes = going if isinstance(going, tuple) else ()
-            walk = any(n.children(after) for n in nodes)
+            walk = any(n.children(after) for n in going)
             if walk or word is not None:
                 out.append((which, word, walk))
         return tuple(out)
@@ -1436,11 +1460,15 @@ class _Splitter:
             words <= _GREETING_SHORT or self.tokens[stop - 1].text in {",", ":", "!"}
         )
 
-    def _closing(self, line: int) -> bool:
-        """Tell whether a line is a sign-off ("Kind regards,", "Best, Jonas")."""
+    def _closing_heads(self) -> list[bool]:
+        """Per line: whether its first token may begin a sign-off (worked out once)."""
         if self._may_close is None:
             self._may_close = self._heads("closings")
-        if not self._may_close[line]:
+        return self._may_close
+
+    def _closing(self, line: int) -> bool:
+        """Tell whether a line is a sign-off ("Kind regards,", "Best, Jonas")."""
+        if not self._closing_heads()[line]:
             return False
         m = self.data.lexicon["closings"].match_at(self.tokens, self.line_first[line])
         return (
@@ -1452,16 +1480,10 @@ class _Splitter:
     def _first_closing(self) -> int:
         """The first sign-off line (the number of lines when there is none)."""
         if self._first_sign_off is None:
-            if self._may_close is None:
-                self._may_close = self._heads("closings")
-            lines = len(self.line_first)
+            heads = self._closing_heads()
             self._first_sign_off = next(
-                (
-                    k
-                    for k, may in enumerate(self._may_close)
-                    if may and self._closing(k)
-                ),
-                lines,
+                (k for k, may in enumerate(heads) if may and self._closing(k)),
+                len(heads),
             )
         return self._first_sign_off
 
