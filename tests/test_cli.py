@@ -127,6 +127,23 @@ class TestWrite:
         code, _, err = run("write", "--offer", str(path))
         assert code == 1 and "TOML" in err
 
+    @pytest.mark.parametrize(
+        "flag", ["--company=--", "--contact=--", "--reason=--", "--link=--"]
+    )
+    def test_lone_separator_as_a_value_is_named(self, flag: str) -> None:
+        """argparse turns a value of '--' into an empty list; the option is named."""
+        base = {
+            "--company": "Acme",
+            "--position": "Analyst",
+            "--contact": "Mette Hansen",
+            "--candidate": "Jonas Berg",
+        }
+        option = flag.split("=", maxsplit=1)[0]
+        argv = [f"{k}={v}" for k, v in base.items() if k != option]
+        code, _, err = run("write", *argv, flag)
+        assert code == 1
+        assert err.startswith(f"decline: error: {option}: got a lone '--'")
+
     def test_missing_offer_file(self, tmp_path: Path) -> None:
         """A missing file is named."""
         code, _, err = run("write", "--offer", str(tmp_path / "none.toml"))

@@ -416,6 +416,26 @@ def _tones(args: argparse.Namespace, stdout: TextIO) -> int:
     return 0
 
 
+# Options given more than once collect their values in a list.
+_REPEATABLE = frozenset({"link", "interviewer", "select", "ignore"})
+
+
+def _refuse_lone_separator(args: argparse.Namespace) -> None:
+    """Name the option whose value was a lone ``--``.
+
+    argparse reads ``--company=--`` as "the options end here" and hands over an
+    empty list instead of the text; say so instead of failing on the list later.
+    """
+    for name, value in vars(args).items():
+        values = (value or ()) if name in _REPEATABLE else (value,)
+        if any(isinstance(v, list) for v in values):
+            raise FieldError(
+                "--" + name.replace("_", "-"),
+                "got a lone '--', which the command line reads as the end of the "
+                "options; give the value another way (for example in an --offer file)",
+            )
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -432,6 +452,7 @@ def main(
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     try:
+        _refuse_lone_separator(args)
         if args.command == "write":
             return _write(args, out)
         if args.command == "check":
