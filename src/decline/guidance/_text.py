@@ -1428,8 +1428,6 @@ class _Splitter:
         self.breaks, self.broken = _gap_breaks(text, tokens)
         self.line_first = [0, *(i + 1 for i in self.broken)]
         self.line_stop = [*self.line_first[1:], len(tokens)]
-        self._may_greet: list[bool] | None = None
-        self._may_close: list[bool] | None = None
         self._first_sign_off: int | None = None
 
     # -- lines ----------------------------------------------------------------------
@@ -1441,17 +1439,8 @@ class _Splitter:
             1 for t in self.tokens[self.line_first[line] : stop] if t.kind != PUNCT
         )
 
-    def _heads(self, lexicon: str) -> list[bool]:
-        """Per line: whether its first token may begin a phrase of *lexicon*."""
-        may_start = self.data.lexicon[lexicon]._may_start  # noqa: SLF001
-        return [may_start(self.tokens[first]) for first in self.line_first]
-
     def _greeting(self, line: int) -> bool:
         """Tell whether a line is a greeting ("Dear Ms Hansen,")."""
-        if self._may_greet is None:
-            self._may_greet = self._heads("greetings")
-        if not self._may_greet[line]:
-            return False
         first, stop = self.line_first[line], self.line_stop[line]
         if self.data.lexicon["greetings"].match_at(self.tokens, first) is None:
             return False
@@ -1460,16 +1449,8 @@ class _Splitter:
             words <= _GREETING_SHORT or self.tokens[stop - 1].text in {",", ":", "!"}
         )
 
-    def _closing_heads(self) -> list[bool]:
-        """Per line: whether its first token may begin a sign-off (worked out once)."""
-        if self._may_close is None:
-            self._may_close = self._heads("closings")
-        return self._may_close
-
     def _closing(self, line: int) -> bool:
         """Tell whether a line is a sign-off ("Kind regards,", "Best, Jonas")."""
-        if not self._closing_heads()[line]:
-            return False
         m = self.data.lexicon["closings"].match_at(self.tokens, self.line_first[line])
         return (
             m is not None
@@ -1480,10 +1461,9 @@ class _Splitter:
     def _first_closing(self) -> int:
         """The first sign-off line (the number of lines when there is none)."""
         if self._first_sign_off is None:
-            heads = self._closing_heads()
+            lines = len(self.line_first)
             self._first_sign_off = next(
-                (k for k, may in enumerate(heads) if may and self._closing(k)),
-                len(heads),
+                (k for k in range(lines) if self._closing(k)), lines
             )
         return self._first_sign_off
 
