@@ -19,10 +19,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Check formatting and lint with ruff."""
-    session.install("ruff")
+    """Check formatting and lint with ruff, and the layers contract with import-linter."""
+    session.install("-e", ".", "ruff", "import-linter")
     session.run("ruff", "format", "--check", ".")
     session.run("ruff", "check", ".")
+    session.run("lint-imports")
 
 
 @nox.session

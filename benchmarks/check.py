@@ -36,7 +36,7 @@ jonas@example.org
 
 def words(text: str) -> int:
     """Words as the guidance counts them: a link or an address is none, "e.g." two."""
-    from decline.guidance._text import load_data, tokenize
+    from decline._analysis import load_data, tokenize
 
     return sum(t.kind in ("word", "number") for t in tokenize(text, load_data("en")))
 

@@ -307,7 +307,7 @@ def memo_memory() -> list[tuple[str, float, float, str]]:
     Each memo starts afresh at its size limit, so this is the ceiling for one
     language, whatever a process reads.
     """
-    from decline.guidance import _text
+    from decline import _analysis as _text
 
     data = _text.load_data("en")
     fresh = [f"w{i:05d}x" for i in range(40_000)]

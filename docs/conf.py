@@ -47,8 +47,9 @@ from decline.guidance import classify
 from decline.tones import *
 from decline.tones import all_tones, unregister, validate_tone
 from decline.guidance import Severity, Report, Diagnostic
-from decline._letter import Letter, LetterKind, Step
+from decline._letter import Letter, LetterKind
+from decline._plan import Step
 from decline._model import ReasonKind
-from decline._letter import plan
+from decline._plan import plan
 from decline._i18n import available_locales, negotiate
 """

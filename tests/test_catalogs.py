@@ -109,6 +109,6 @@ def test_compiled_catalog_reads_like_the_source(locale: str, tmp_path: Path) -> 
 
 def test_every_locale_has_guidance_data() -> None:
     """A language is complete only with both a catalog and a guidance data file."""
-    from decline.guidance._text import available_data
+    from decline._analysis import available_data
 
     assert set(available_locales()) == set(available_data())

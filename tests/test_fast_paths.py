@@ -16,14 +16,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decline import _i18n
-from decline.guidance import _text
-from decline.guidance._engine import Context
-from decline.guidance._text import (
+from decline._analysis import (
     Token,
+    _common,
     available_data,
     load_data,
+    sentences,
     tokenize,
 )
+from decline._analysis import tokens as _tokens
+from decline.guidance import Context
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -46,7 +48,7 @@ def test_str_split_and_the_tokenizer_agree_on_whitespace() -> None:
 def test_splitlines_breaks_at_exactly_the_line_ends() -> None:
     """Line breaks are found with str.splitlines(); it must break at _LINE_ENDS only."""
     breaking = {c for c in _ALL_CHARACTERS if len(f"a{c}b".splitlines()) == 2}
-    assert breaking == set(_text._LINE_ENDS)
+    assert breaking == set(sentences._LINE_ENDS)
     assert "a\r\nb".splitlines() == ["a", "b"]  # one break, not two
 
 
@@ -54,7 +56,7 @@ def _by_chunks(text: str) -> tuple[Token, ...]:
     """Tokenise each \\S+ run on its own: what the layout memo must reproduce."""
     out: list[Token] = []
     for m in re.finditer(r"\S+", text):
-        _text._chunk(text, m.start(), m.end(), out)
+        _tokens._chunk(text, m.start(), m.end(), out)
     return tuple(out)
 
 
@@ -96,7 +98,7 @@ chunky_texts = st.lists(
 @given(text=chunky_texts)
 def test_tokenizing_with_the_layout_memo_equals_chunk_by_chunk(text: str) -> None:
     """Remembered layouts, offsets found with str.find, long chunks: same tokens."""
-    assert _text._tokenize(text) == _by_chunks(text)
+    assert _tokens._tokenize(text) == _by_chunks(text)
 
 
 @given(
@@ -107,29 +109,29 @@ def test_tokenizing_with_the_layout_memo_equals_chunk_by_chunk(text: str) -> Non
 def test_a_chunk_layout_is_what_the_full_tokenizer_finds(chunk: str) -> None:
     """The shortcuts for a lone word and a word with one mark change nothing."""
     out: list[Token] = []
-    _text._chunk(chunk, 0, len(chunk), out)
-    assert _text._layout(chunk) == tuple(out)
+    _tokens._chunk(chunk, 0, len(chunk), out)
+    assert _tokens._layout(chunk) == tuple(out)
 
 
 @given(text=chunky_texts)
 def test_tokens_do_not_depend_on_what_the_memo_remembers(text: str) -> None:
     """A warm memo and an empty one give the same tokens."""
-    warm = _text._tokenize(text)
-    _text._LAYOUTS.clear()
-    assert _text._tokenize(text) == warm
+    warm = _tokens._tokenize(text)
+    _tokens._LAYOUTS.clear()
+    assert _tokens._tokenize(text) == warm
 
 
 def test_memos_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every memo starts afresh at its size limit instead of growing without end."""
-    monkeypatch.setattr(_text, "_MEMO_SIZE", 50)
+    monkeypatch.setattr(_common, "MEMO_SIZE", 50)
     data = load_data("en")
-    for memo in (_text._LAYOUTS, data._starts, data._pairs):
+    for memo in (_tokens._LAYOUTS, data._starts, data._pairs):
         memo.clear()
     # "thank" may begin "thank you", so each new word after it is a new pair.
     text = " ".join(f"word{i} thank new{i}" for i in range(400))
     tokens = tokenize(text, data)
     data.find_all(tokens)
-    assert 0 < len(_text._LAYOUTS) <= 50
+    assert 0 < len(_tokens._LAYOUTS) <= 50
     assert 0 < len(data._starts) <= 50
     assert 0 < len(data._pairs) <= 50
     assert len(tokens) == 1200
@@ -147,13 +149,13 @@ def test_memos_keep_no_long_words() -> None:
     text = f"{long_word} you {long_word}, thank {long_word}.\nKind {long_word}\n" * 3
     check(text, locale="en", kind="thank_you")
     memos = [
-        _text._LAYOUTS,
+        _tokens._LAYOUTS,
         data._starts,
         *(ps._can_start for ps in data.searched.values()),
     ]
-    assert all(len(key) <= _text._MEMO_KEY_MAX for memo in memos for key in memo)
-    assert all(max(map(len, pair)) <= _text._MEMO_KEY_MAX for pair in data._pairs)
-    assert _text._fold(long_word) == long_word.casefold()
+    assert all(len(key) <= _common.MEMO_KEY_MAX for memo in memos for key in memo)
+    assert all(max(map(len, pair)) <= _common.MEMO_KEY_MAX for pair in data._pairs)
+    assert _tokens.fold(long_word) == long_word.casefold()
 
 
 # ------------------------------------------------------------------ the matcher

@@ -1,4 +1,4 @@
-"""Specifications of decline.guidance._text: tokens, sentences, phrases, negation, data."""
+"""Specifications of decline._analysis: tokens, sentences, phrases, negation, data."""
 
 from __future__ import annotations
 
@@ -12,13 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from decline.guidance._text import (
+from decline._analysis import (
     REASON_KINDS,
     REQUIRED_LISTS,
     LocaleData,
     PhraseSet,
     Text,
-    _load_data_file,
     analyse,
     available_data,
     load_data,
@@ -26,6 +25,7 @@ from decline.guidance._text import (
     split_sentences,
     tokenize,
 )
+from decline._analysis.datafile import _load_data_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-DATA_DIR = resources.files("decline.guidance") / "data"
+DATA_DIR = resources.files("decline._analysis") / "data"
 
 
 def sentences(text: str, locale: str) -> list[str]:
@@ -1376,7 +1376,7 @@ class TestPathologicalInputs:
 class TestElisionsAndHonorifics:
     def test_elided_words_are_split_off(self) -> None:
         """With elisions in the data, l'entreprise is read as l' + entreprise."""
-        from decline.guidance._text import _split_elisions, _tokenize
+        from decline._analysis.tokens import _split_elisions, _tokenize
 
         tokens = _split_elisions(
             _tokenize("Je remercie l’équipe et d'autres."), frozenset({"l", "d"})
@@ -1387,7 +1387,7 @@ class TestElisionsAndHonorifics:
 
     def test_apostrophes_stay_inside_other_words(self) -> None:
         """Without a matching elision, O'Brien and don't stay whole."""
-        from decline.guidance._text import _split_elisions, _tokenize
+        from decline._analysis.tokens import _split_elisions, _tokenize
 
         tokens = _split_elisions(_tokenize("O'Brien don't"), frozenset({"l"}))
         assert [t.text for t in tokens] == ["O'Brien", "don't"]

@@ -322,7 +322,7 @@ class TestDiscovery:
     def make_registry(self, monkeypatch: pytest.MonkeyPatch, loaded: object) -> object:
         from importlib import metadata
 
-        from decline import tones
+        from decline import _registry
 
         class FakeEntryPoint:
             name = "fake"
@@ -337,7 +337,7 @@ class TestDiscovery:
         monkeypatch.setattr(
             metadata, "entry_points", lambda group: [FakeEntryPoint()] if group else []
         )
-        return tones._Registry()
+        return _registry._Registry()
 
     def test_plugin_tone_is_found(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A tone published under the entry point is found by name, with its source."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from decline._builder import LetterBuilder
 from decline._errors import (
     DeclineError,
     FieldError,
@@ -18,13 +19,16 @@ from decline._errors import (
     UnknownToneError,
 )
 from decline._i18n import available_locales
-from decline._letter import Letter, LetterBuilder, LetterKind, Plan, Step, plan
-from decline._model import DeclineReason, Offer, Person, ReasonKind
+from decline._letter import Letter, LetterKind
+from decline._model import Offer, Person, ReasonKind
+from decline._plan import Plan, Step, plan
+from decline._reason import DeclineReason
 from decline._version import __version__
 from decline.tones import Tone, available_tones, get_tone
 
 if TYPE_CHECKING:
-    from decline.guidance import Diagnostic, Report, Severity, check
+    from decline._diagnostic import Diagnostic, Severity
+    from decline.guidance import Report, check
 
 __all__ = [
     "DeclineError",

@@ -1,6 +1,6 @@
-"""The data a letter is made from: :class:`Person`, :class:`Offer`, :class:`DeclineReason`.
+"""The data a letter is made from: :class:`Person`, :class:`Offer`, :class:`ReasonKind`.
 
-All three are frozen attrs classes. Strings are normalised to Unicode NFC and
+:class:`Person` and :class:`Offer` are frozen attrs classes. Strings are normalised to Unicode NFC and
 trimmed; every refused value raises :class:`~decline.FieldError` (a ``ValueError``)
 or ``TypeError`` naming the field and saying what to do.
 
@@ -25,14 +25,23 @@ import enum
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
-from decline._errors import FieldError, GuidanceError
+from decline import _i18n
+from decline._errors import FieldError
 
-__all__ = ["LIMITS", "DeclineReason", "Offer", "Person", "ReasonKind"]
+__all__ = [
+    "LIMITS",
+    "Offer",
+    "Person",
+    "ReasonKind",
+    "offer_words",
+    "person_from_dict",
+    "placeholder_values",
+]
 
 #: Maximum length, in characters, of each free-text field.
 LIMITS: dict[str, int] = {
@@ -328,7 +337,7 @@ class Offer:
         self, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None
     ) -> dict[str, str]:
         """Jupyter display: the offer as a small card."""
-        from decline.render.html import mimebundle, offer_html  # noqa: PLC0415
+        from decline.render.html import mimebundle, offer_html  # noqa: PLC0415 - on use
 
         return mimebundle(self, offer_html(self), include, exclude)
 
@@ -423,144 +432,70 @@ class ReasonKind(enum.Enum):
         return f"reason.{self.value}"
 
 
-def _check_reason_text(
-    instance: DeclineReason, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is None:
-        return
-    _clean("reason.text", value, LIMITS["reason"])
+#: The keys of a person's JSON form (see :func:`decline.render.dict.person_to_dict`).
+PERSON_KEYS = ("name", "email", "honorific", "links", "phone", "family_name")
 
 
-@attrs.frozen
-class DeclineReason:
-    """Why the candidate declines — optional, and one neutral sentence at most (G4).
+def _title_part(honorific: str | None) -> str:
+    """The title after a gender word: ``"Frau Dr."`` gives ``"Dr. "``."""
+    words = (honorific or "").split()
+    return " ".join(words[1:]) + " " if len(words) > 1 else ""
 
-    Build one with a class method: a canned kind (:meth:`other_offer`,
-    :meth:`career_fit`, …) is worded by the letter's locale and tone; a
-    :meth:`custom` text is checked against the guidance and used as written;
-    :meth:`none` gives no reason at all.
 
-    Attributes:
-        kind: The canned reason, or for a custom text its most likely kind (used
-            to suggest a neutral rewording), or ``None``.
-        text: The custom wording, or ``None`` for a canned reason.
-        locale: The language the custom text is written in.
+def placeholder_values(offer: Offer, locale: str) -> dict[str, str]:
+    """The value of every message placeholder an offer fills, in *locale*.
+
+    See :mod:`decline._messages` for what each placeholder means; ``{date}`` is left
+    empty for the plan to fill.
 
     Examples:
-        >>> DeclineReason.other_offer().kind
-        <ReasonKind.OTHER_OFFER: 'other_offer'>
-        >>> DeclineReason.none().given
-        False
+        >>> offer = Offer(company="Acme Ltd", position="Analyst",
+        ...               contact=Person("Alex Morgan", honorific="Dr."),
+        ...               candidate=Person("Sam Taylor"))
+        >>> placeholder_values(offer, "en")["contact_formal"]
+        'Dr. Morgan'
     """
-
-    kind: ReasonKind | None = attrs.field(
-        default=None, validator=_instance_of(ReasonKind, optional=True)
+    contact = offer.contact
+    formal = (
+        f"{contact.honorific} {contact.surname}" if contact.honorific else contact.name
     )
-    text: str | None = attrs.field(
-        default=None, kw_only=True, converter=_normalise, validator=_check_reason_text
+    return {
+        "company": offer.company,
+        "position": offer.position,
+        "contact": contact.name,
+        "contact_first": contact.first_name,
+        "contact_formal": formal,
+        "contact_surname": contact.surname,
+        "contact_honorific": contact.honorific or "",
+        "contact_title": _title_part(contact.honorific),
+        "candidate": offer.candidate.name,
+        "candidate_first": offer.candidate.first_name,
+        "people": _i18n.format_list([p.name for p in offer.interviewers], locale)
+        if offer.interviewers
+        else "",
+        "date": "",
+    }
+
+
+def person_from_dict(data: object, field: str) -> Person | None:
+    """Rebuild a person from :func:`decline.render.dict.person_to_dict`'s form.
+
+    Unknown keys are refused; ``None`` stays ``None``.
+    """
+    if data is None:
+        return None
+    if not isinstance(data, Mapping):
+        raise TypeError(f"{field}: expected an object, got {type(data).__name__}")
+    unknown = set(data) - set(PERSON_KEYS)
+    if unknown:
+        raise FieldError(field, f"has unknown keys {sorted(unknown)}")
+    if "name" not in data:
+        raise FieldError(f"{field}.name", "is missing")
+    return Person(
+        data["name"],
+        email=data.get("email"),
+        honorific=data.get("honorific"),
+        links=data.get("links", ()),
+        phone=data.get("phone"),
+        family_name=data.get("family_name"),
     )
-    locale: str | None = attrs.field(default=None, kw_only=True)
-
-    _canned: ClassVar[tuple[str, ...]] = tuple(k.value for k in ReasonKind)
-
-    def __attrs_post_init__(self) -> None:
-        if self.text is None:
-            if self.locale is not None:
-                raise FieldError(
-                    "reason.locale", "is only meaningful with a custom text"
-                )
-            return
-        if self.locale is None:
-            raise FieldError(
-                "reason.locale", "is required with a custom text (e.g. 'en')"
-            )
-        from decline._i18n import negotiate  # noqa: PLC0415 - avoid an import cycle
-
-        object.__setattr__(self, "locale", negotiate(self.locale))
-        from decline.guidance import check  # noqa: PLC0415 - guidance loads on use
-
-        report = check(self)
-        if not report.ok:
-            raise GuidanceError(
-                "reason: the text breaks the guidance (G4, G5); "
-                "keep it to one neutral sentence",
-                report.errors,
-            )
-
-    @property
-    def given(self) -> bool:
-        """Whether the letter states a reason at all."""
-        return self.kind is not None or self.text is not None
-
-    @classmethod
-    def other_offer(cls) -> DeclineReason:
-        """I have accepted another offer."""
-        return cls(ReasonKind.OTHER_OFFER)
-
-    @classmethod
-    def career_fit(cls) -> DeclineReason:
-        """The role does not fit where my career is going."""
-        return cls(ReasonKind.CAREER_FIT)
-
-    @classmethod
-    def compensation(cls) -> DeclineReason:
-        """The pay or package does not meet my needs (said neutrally)."""
-        return cls(ReasonKind.COMPENSATION)
-
-    @classmethod
-    def location(cls) -> DeclineReason:
-        """The location or commute does not work for me."""
-        return cls(ReasonKind.LOCATION)
-
-    @classmethod
-    def personal(cls) -> DeclineReason:
-        """Personal circumstances."""
-        return cls(ReasonKind.PERSONAL)
-
-    @classmethod
-    def staying(cls) -> DeclineReason:
-        """I have decided to stay with my current employer."""
-        return cls(ReasonKind.STAYING)
-
-    @classmethod
-    def unspecified(cls) -> DeclineReason:
-        """A neutral sentence that gives no particular reason."""
-        return cls(ReasonKind.UNSPECIFIED)
-
-    @classmethod
-    def none(cls) -> DeclineReason:
-        """No reason at all (the guidance says a reason is optional)."""
-        return cls()
-
-    @classmethod
-    def custom(cls, text: str, *, locale: str = "en") -> DeclineReason:
-        """Your own reason, checked against the guidance.
-
-        Args:
-            text: One neutral sentence.
-            locale: The language it is written in.
-
-        Raises:
-            GuidanceError: The text is more than one sentence, too long, or makes a
-                negative remark; ``.diagnostics`` says where and what to write.
-
-        Examples:
-            >>> DeclineReason.custom("I have accepted a role closer to home.").text
-            'I have accepted a role closer to home.'
-        """
-        from decline._i18n import negotiate  # noqa: PLC0415
-        from decline.guidance import classify  # noqa: PLC0415
-
-        cleaned = _clean("reason.text", text, LIMITS["reason"])
-        tag = negotiate(locale)
-        return cls(classify(cleaned, tag), text=cleaned, locale=tag)
-
-    @classmethod
-    def from_value(cls, value: str, *, locale: str = "en") -> DeclineReason:
-        """Parse a command-line value: a canned kind name (``other-offer``) or free text."""
-        key = value.strip().lower().replace("-", "_")
-        if key in ("none", ""):
-            return cls.none()
-        if key in cls._canned:
-            return cls(ReasonKind(key))
-        return cls.custom(value, locale=locale)

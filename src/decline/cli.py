@@ -189,7 +189,7 @@ def _load_toml(path: Path) -> dict[str, Any]:
 
 def _person(data: object, field: str) -> Any:
     """A person from the offer file: a name, or a table like ``Letter.to_dict()``'s."""
-    from decline.render.dict import person_from_dict  # noqa: PLC0415
+    from decline._model import person_from_dict  # noqa: PLC0415
 
     if isinstance(data, str):
         data = {"name": data}
@@ -275,8 +275,10 @@ def _emit(text: str, output: Path | None, stdout: TextIO) -> None:
 
 
 def _write(args: argparse.Namespace, stdout: TextIO) -> int:
-    from decline._letter import LetterBuilder, LetterKind, plan  # noqa: PLC0415
-    from decline._model import DeclineReason  # noqa: PLC0415
+    from decline._builder import LetterBuilder  # noqa: PLC0415
+    from decline._letter import LetterKind  # noqa: PLC0415
+    from decline._plan import plan  # noqa: PLC0415
+    from decline._reason import DeclineReason  # noqa: PLC0415
 
     data = _offer_data(args)
     offer = _offer(data)

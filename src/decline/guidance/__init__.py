@@ -17,29 +17,30 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from decline import _i18n
+from decline._diagnostic import Diagnostic, Severity
+from decline._model import Offer
+from decline._registry import get_tone
+from decline.guidance._classify import classify
+from decline.guidance._context import Context
 from decline.guidance._engine import (
     KINDS,
     MAX_TEXT_CHARS,
-    REPORT_SCHEMA,
-    Context,
-    Diagnostic,
     Example,
     Finding,
-    Report,
+    ReasonLike,
     Rule,
-    Severity,
     run,
     subject_text,
 )
+from decline.guidance._report import REPORT_SCHEMA, Report
 from decline.guidance.rules import RULES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from decline._letter import Letter
-    from decline._model import DeclineReason, Offer, ReasonKind
-    from decline.tones import Tone
+    from decline._reason import DeclineReason
+    from decline._tone import Tone
 
 __all__ = [
     "KINDS",
@@ -50,6 +51,7 @@ __all__ = [
     "Diagnostic",
     "Example",
     "Finding",
+    "ReasonLike",
     "Report",
     "Rule",
     "Severity",
@@ -100,9 +102,6 @@ def check(
         >>> check("Lønnen var fornærmende.", locale="da", kind="reason").errors[0].rule
         'reason.negative-remark'
     """
-    from decline._model import Offer  # noqa: PLC0415
-    from decline.tones import get_tone  # noqa: PLC0415
-
     if offer is not None and not isinstance(offer, Offer):
         raise TypeError(f"offer: expected Offer, got {type(offer).__name__}")
     if today is not None and (
@@ -117,28 +116,3 @@ def check(
         text, locale=tag, kind=kind_value, offer=offer, tone=tone_obj, today=today
     )
     return run(ctx, RULES, select=select, ignore=ignore)
-
-
-def classify(text: str, locale: str) -> ReasonKind | None:
-    """Guess which canned reason a free-text reason is closest to.
-
-    Counts the keywords of each kind in the locale's data; the kind with most
-    wins, ties going to the kind listed first.
-
-    Examples:
-        >>> classify("The salary was lower than I need.", "en")
-        <ReasonKind.COMPENSATION: 'compensation'>
-        >>> classify("Jeg har valgt at blive hos min nuværende arbejdsgiver.", "da")
-        <ReasonKind.STAYING: 'staying'>
-    """
-    from decline._model import ReasonKind  # noqa: PLC0415
-    from decline.guidance._text import load_data, tokenize  # noqa: PLC0415
-
-    data = load_data(_i18n.language(_i18n.negotiate(locale)))
-    tokens = tokenize(text, data)
-    best: tuple[int, ReasonKind | None] = (0, None)
-    for name, phrases in data.reason_kinds.items():
-        hits = len(phrases.find(tokens))
-        if hits > best[0]:
-            best = (hits, ReasonKind(name))
-    return best[1]

@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+from decline._i18n import catalog, format_date
 from decline.render import URL_LINE
 
 if TYPE_CHECKING:
-    from decline._letter import Letter, Plan
+    from decline._letter import Letter
     from decline._model import Offer
+    from decline._plan import Plan
     from decline.guidance import Report
 
 _CARD = (
@@ -149,8 +151,6 @@ def report_html(report: Report) -> str:
 
 def plan_html(plan: Plan) -> str:
     """A plan as a dated timeline; each step's letter folds out under it."""
-    from decline._i18n import catalog, format_date  # noqa: PLC0415
-
     names = catalog(plan.locale)
     steps = []
     for step in plan.steps:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from decline._i18n import catalog, format_date
+
 if TYPE_CHECKING:
-    from decline._letter import Letter, Plan
+    from decline._letter import Letter
+    from decline._plan import Plan
 
 
 def render_body(letter: Letter) -> str:
@@ -25,16 +28,12 @@ def render(letter: Letter, *, subject: bool = True) -> str:
         return body
     if letter.kind.value == "call_script":  # talking points: a title, not a subject
         return f"{letter.subject}\n{'-' * min(len(letter.subject), 78)}\n\n{body}"
-    from decline._i18n import catalog  # noqa: PLC0415
-
     label = catalog(letter.locale).get(None, "label.subject") or "Subject"
     return f"{label}: {letter.subject}\n\n{body}"
 
 
 def render_plan(plan: Plan) -> str:
     """Each step with its date and its letter."""
-    from decline._i18n import format_date  # noqa: PLC0415
-
     parts = []
     if plan.overdue:
         parts.append(f"! {plan.overdue}")

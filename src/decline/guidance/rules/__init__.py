@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from decline.guidance._engine import Rule
-from decline.guidance.rules import letter, reason, timing
+from decline.guidance.rules import letter, note, reason, timing
 
 #: Every rule by id, in the order they run.
 RULES: Mapping[str, Rule] = MappingProxyType(
-    {r.id: r for r in (*reason.RULES, *letter.RULES, *timing.RULES)}
+    {r.id: r for r in (*reason.RULES, *letter.RULES, *note.RULES, *timing.RULES)}
 )
 
 __all__ = ["RULES"]

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import attrs
 
-from decline.guidance._engine import Context
-from decline.guidance._text import Sentence
+from decline import _i18n
+from decline._analysis import Sentence
+from decline.guidance._context import Context
 
 
 @attrs.frozen
@@ -124,12 +125,10 @@ def body(ctx: Context) -> list[Sentence]:
 
 def fill(ctx: Context, msgid: str) -> str | None:
     """A catalog message filled from the offer, or ``None`` without an offer."""
-    from decline._i18n import fill as fill_fields  # noqa: PLC0415
-
     values = ctx.letter_values()
     if values is None:
         return None
-    return fill_fields(ctx.message(msgid), values)
+    return _i18n.fill(ctx.message(msgid), values)
 
 
 def whole(ctx: Context) -> tuple[int, int]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from decline.guidance._engine import Context, Example, Finding, Severity, rule
+from decline._diagnostic import Severity
+from decline.guidance._classify import classify
+from decline.guidance._context import Context
+from decline.guidance._engine import Example, Finding, rule
 from decline.guidance.rules._common import EVALUATIVE, negative_remarks, whole
 
 #: Word counts over which a reason draws a warning, then an error.
@@ -13,8 +16,6 @@ WARN_WORDS, ERROR_WORDS = 25, 40
 
 def _neutral(ctx: Context) -> str:
     """The canned neutral sentence of the reason's most likely kind."""
-    from decline.guidance import classify  # noqa: PLC0415
-
     return ctx.canned(classify(ctx.raw, ctx.locale))
 
 

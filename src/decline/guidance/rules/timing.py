@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from decline import _i18n
-from decline.guidance._engine import Context, Example, Finding, Severity, rule
+from decline._diagnostic import Severity
+from decline.guidance._context import Context
+from decline.guidance._engine import Example, Finding, rule
 
 #: Days after the offer arrived before an answer counts as slow.
 PROMPT_DAYS = 2

@@ -1,0 +1,46 @@
+"""Text analysis: tokens, sentences, phrase matching and negation, driven by locale data.
+
+This layer knows nothing of letters, offers or rules. It reads text in one locale:
+
+- :mod:`~decline._analysis.tokens` cuts a text into words, numbers, punctuation,
+  URLs and e-mail addresses;
+- :mod:`~decline._analysis.phrases` compiles lexicon entries into tries and finds
+  them in token sequences;
+- :mod:`~decline._analysis.lexicon` holds one locale's lists
+  (:class:`LocaleData`) and matches them all in one pass;
+- :mod:`~decline._analysis.datafile` reads and validates ``data/<locale>.toml``;
+- :mod:`~decline._analysis.sentences` finds sentence ends;
+- :mod:`~decline._analysis.negation` marks the scope of negators.
+
+Everything language-specific lives in ``data/<locale>.toml``, so adding a locale
+needs a data file and no code. Every function runs in time linear in its input.
+The guidance rules (:mod:`decline.guidance`) sit on top of this layer; the layer
+never imports them.
+"""
+
+from __future__ import annotations
+
+from decline._analysis.datafile import available_data, load_data
+from decline._analysis.lexicon import REASON_KINDS, REQUIRED_LISTS, LocaleData
+from decline._analysis.negation import negated, negation_flags
+from decline._analysis.phrases import Match, PhraseSet
+from decline._analysis.sentences import Sentence, Text, analyse, split_sentences
+from decline._analysis.tokens import Token, tokenize
+
+__all__ = [
+    "REASON_KINDS",
+    "REQUIRED_LISTS",
+    "LocaleData",
+    "Match",
+    "PhraseSet",
+    "Sentence",
+    "Text",
+    "Token",
+    "analyse",
+    "available_data",
+    "load_data",
+    "negated",
+    "negation_flags",
+    "split_sentences",
+    "tokenize",
+]

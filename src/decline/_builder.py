@@ -1,0 +1,324 @@
+"""The builder: :class:`LetterBuilder` writes the three letters for one offer.
+
+It composes a letter from messages (see :mod:`decline._messages`): it looks each one
+up through the tone (:meth:`decline.Tone.message`), fills the placeholders from the
+offer, and joins the sentences into paragraphs. It then checks what it built against
+the guidance; a built letter that breaks it is a bug, and raises.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+import attrs
+
+from decline import _i18n
+from decline._errors import FieldError, GuidanceError
+from decline._letter import Letter, LetterKind, _negotiate, _trusted_letter
+from decline._model import Offer, Person, ReasonKind, offer_words, placeholder_values
+from decline._reason import DeclineReason
+from decline._registry import get_tone
+from decline._tone import FORMAL, Tone
+
+__all__ = ["LetterBuilder", "sample_letters", "sample_offer"]
+
+
+@lru_cache(maxsize=256)
+def _gender(language: str, honorific: str | None) -> str | None:
+    """The grammatical gender an honorific tells in a language, if any."""
+    # The locale data loads on first use, not at `import decline`.
+    from decline._analysis import load_data  # noqa: PLC0415
+
+    return load_data(language).gender(honorific)
+
+
+class _Judged:
+    """A bounded, thread-safe set of letter wordings that passed the guidance."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._lock = threading.Lock()
+        self._keys: dict[object, None] = {}
+        self._size = size
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def add(self, key: object) -> None:
+        with self._lock:
+            if len(self._keys) >= self._size:
+                self._keys.pop(next(iter(self._keys)))
+            self._keys[key] = None
+
+
+_JUDGED = _Judged()
+
+
+def _terminate(sentence: str) -> str:
+    sentence = sentence.strip()
+    if sentence and sentence[-1] not in ".!?…\"'”»)":
+        sentence += "."
+    return sentence
+
+
+def _join(*sentences: str | None) -> str:
+    return " ".join(s for s in sentences if s)
+
+
+@attrs.frozen
+class LetterBuilder:
+    """Writes the three letters for one offer; immutable.
+
+    Every ``with_*`` method returns a new builder.
+
+    Args:
+        offer: The offer being declined.
+        locale: The language to write in (``"da"``, ``"en_GB"``, ``"da_DK.UTF-8"``).
+        tone: A tone name or :class:`~decline.Tone`.
+        reason: Why the candidate declines; ``None`` lets the tone decide
+            (``warm`` adds a neutral sentence), :meth:`DeclineReason.none` gives
+            no reason at all.
+
+    Examples:
+        >>> from decline import Offer, Person
+        >>> offer = Offer(company="Nordlys A/S", position="Data Engineer",
+        ...               contact=Person("Mette Hansen"), candidate=Person("Jonas Berg"))
+        >>> letter = LetterBuilder(offer, locale="da", tone="warm").confirmation()
+        >>> letter.greeting
+        'Kære Mette'
+    """
+
+    offer: Offer = attrs.field()
+    locale: str = attrs.field(default="en", kw_only=True, converter=_negotiate)
+    tone: Tone = attrs.field(default=FORMAL, kw_only=True, converter=get_tone)
+    reason: DeclineReason | None = attrs.field(default=None, kw_only=True)
+
+    @offer.validator
+    def _offer(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, Offer):
+            raise TypeError(f"offer: expected Offer, got {type(value).__name__}")
+
+    @reason.validator
+    def _reason(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, DeclineReason):
+            raise TypeError(
+                f"reason: expected DeclineReason, got {type(value).__name__}; "
+                "use DeclineReason.custom(text) for your own wording"
+            )
+        if isinstance(value, DeclineReason) and value.text is not None:
+            reason_lang = _i18n.language(value.locale or "en")
+            if reason_lang != _i18n.language(self.locale):
+                raise FieldError(
+                    "reason.locale",
+                    f"the reason is written in {reason_lang!r} but the letter in "
+                    f"{_i18n.language(self.locale)!r}; write it in the letter's language",
+                )
+
+    def with_reason(self, reason: DeclineReason | None) -> LetterBuilder:
+        """Return a builder that gives *reason*."""
+        return attrs.evolve(self, reason=reason)
+
+    def with_tone(self, tone: str | Tone) -> LetterBuilder:
+        """Return a builder that writes in *tone*."""
+        return attrs.evolve(self, tone=tone)
+
+    def with_locale(self, locale: str) -> LetterBuilder:
+        """Return a builder that writes in *locale*."""
+        return attrs.evolve(self, locale=locale)
+
+    # --- composition ---------------------------------------------------------
+
+    def _values(self) -> dict[str, str]:
+        return placeholder_values(self.offer, self.locale)
+
+    def _say(self, msgid: str, values: Mapping[str, str]) -> str:
+        return _i18n.fill(self.tone.message(self.locale, msgid), values)
+
+    def _say_to_contact(self, msgid: str, values: Mapping[str, str]) -> str:
+        """Greeting or closing: the gendered variant when the honorific tells it.
+
+        A tone's :attr:`~decline.Tone.salutation` decides how the contact is named.
+        """
+        style = self.tone.salutation_style
+        if style is not None:
+            name = values[
+                {
+                    "formal": "contact_formal",
+                    "full_name": "contact",
+                    "first_name": "contact_first",
+                }[style]
+            ]
+            values = {
+                **values,
+                "contact": name,
+                "contact_first": name,
+                "contact_formal": name,
+            }
+
+        gender = _gender(_i18n.language(self.locale), self.offer.contact.honorific)
+        if gender is not None:
+            variant = self.tone.find_message(self.locale, f"{msgid}.{gender}")
+            if variant is not None:
+                return _i18n.fill(variant, values)
+        return self._say(msgid, values)
+
+    def _reason_sentence(self) -> str | None:
+        reason = self.reason
+        if reason is None:
+            reason = (
+                DeclineReason.unspecified() if self.tone.adds_default_reason else None
+            )
+        if reason is None or not reason.given:
+            return None
+        if reason.text is not None:
+            return _terminate(reason.text)
+        kind = reason.kind or ReasonKind.UNSPECIFIED
+        return self.tone.message(self.locale, kind.msgid)
+
+    def _signature(self, *, details: bool) -> tuple[str, ...]:
+        candidate = self.offer.candidate
+        lines = [candidate.name]
+        if details:
+            lines += [v for v in (candidate.email, candidate.phone) if v]
+        return tuple(lines)
+
+    def build(self, kind: LetterKind | str) -> Letter:
+        """Build the letter of *kind* and check it against the guidance.
+
+        Raises:
+            GuidanceError: The letter breaks the guidance — with a built-in tone
+                this is a bug; with your own tone, its wording is at fault.
+        """
+        letter = self._compose(LetterKind.parse(kind))
+        # The guidance judges the wording, never the offer's own names (check()
+        # ignores findings inside them), so a letter whose wording was already
+        # judged, with only the offer's values differing, need not be read again.
+        key = (self.tone, letter.locale, letter.kind, self._masked(letter.text))
+        if key in _JUDGED:
+            return letter
+        attrs.validate(letter)  # new wording: every field's validator runs once
+        from decline.guidance import check  # noqa: PLC0415
+
+        report = check(letter, offer=self.offer, tone=self.tone)
+        if not report.ok:
+            raise GuidanceError(
+                f"the {letter.kind.value} written in tone {self.tone.name!r} "
+                f"and locale {self.locale!r} breaks the guidance",
+                report.errors,
+            )
+        _JUDGED.add(key)
+        return letter
+
+    def _masked(self, text: str) -> str:
+        """*text* with every value from the offer replaced by one mark."""
+        for value in offer_words(self.offer):
+            text = text.replace(value, "\ufffc")
+        return text
+
+    def _compose(self, kind: LetterKind) -> Letter:
+        v = self._values()
+        say = self._say
+        optional = self.tone.optional_paragraphs(kind.value)
+        reason = self._reason_sentence()
+        common = {
+            "kind": kind,
+            "locale": self.locale,
+            "tone": self.tone.name,
+            "sender": self.offer.candidate,
+            "recipient": self.offer.contact,
+        }
+        if kind is LetterKind.CALL_SCRIPT:
+            paragraphs = [
+                _join(say("call.decision", v), reason),
+                _join(say("call.thanks", v), say("call.follow_up", v)),
+            ]
+            if "voicemail" in optional:
+                paragraphs.append(
+                    say("call.voicemail_label", v) + "\n" + say("call.voicemail", v)
+                )
+            return _trusted_letter(
+                subject=say("call.subject", v),
+                greeting=say("call.opening", v),
+                paragraphs=tuple(paragraphs),
+                closing=say("call.closing", v),
+                **common,
+            )
+        if kind is LetterKind.CONFIRMATION:
+            paragraphs = [
+                _join(
+                    say("confirmation.thanks", v),
+                    say("confirmation.decision", v),
+                    reason,
+                )
+            ]
+            if "people" in optional:
+                key = (
+                    "confirmation.people"
+                    if self.offer.interviewers
+                    else "confirmation.people_contact"
+                )
+                paragraphs.append(say(key, v))
+            paragraphs.append(say("confirmation.wishes", v))
+            return _trusted_letter(
+                subject=say("confirmation.subject", v),
+                greeting=self._say_to_contact("greeting", v),
+                paragraphs=tuple(paragraphs),
+                closing=self._say_to_contact("closing", v),
+                signature=self._signature(details=True),
+                **common,
+            )
+        first = [say("thank_you.thanks", v)]
+        if "kind_word" in optional:
+            first.append(say("thank_you.kind_word", v))
+        touch = say("thank_you.stay_in_touch", v)
+        links = self.offer.candidate.links
+        if links:
+            touch = "\n".join((_join(touch, say("thank_you.links", v)), *links))
+        return _trusted_letter(
+            subject=say("thank_you.subject", v),
+            greeting=self._say_to_contact("greeting", v),
+            paragraphs=(_join(*first), touch),
+            closing=self._say_to_contact("closing", v),
+            signature=self._signature(details=False),
+            **common,
+        )
+
+    def call_script(self) -> Letter:
+        """Step 1: what to say on the phone, with a short version for voicemail."""
+        return self.build(LetterKind.CALL_SCRIPT)
+
+    def confirmation(self) -> Letter:
+        """Step 2: the short written confirmation of the decision."""
+        return self.build(LetterKind.CONFIRMATION)
+
+    def thank_you(self) -> Letter:
+        """Step 3: the thank-you note that asks to stay in touch."""
+        return self.build(LetterKind.THANK_YOU)
+
+    def letters(self) -> tuple[Letter, Letter, Letter]:
+        """All three letters, in the order they are sent."""
+        return (self.call_script(), self.confirmation(), self.thank_you())
+
+
+def sample_offer() -> Offer:
+    """A plain offer used to try tones out."""
+    return Offer(
+        company="Example Ltd",
+        position="Analyst",
+        contact=Person("Alex Morgan", email="alex@example.org", honorific="Dr."),
+        candidate=Person(
+            "Sam Taylor", email="sam@example.org", links=("https://example.org/sam",)
+        ),
+        interviewers=(Person("Kim Lee"), Person("Robin Park")),
+    )
+
+
+def sample_letters(tone: Tone, locale: str) -> list[Letter]:
+    """The three letters *tone* writes for :func:`sample_offer` in *locale*, unchecked.
+
+    :func:`decline.tones.validate_tone` checks them itself, to report the findings.
+    """
+    builder = LetterBuilder(sample_offer(), locale=locale, tone=tone)
+    return [builder._compose(kind) for kind in LetterKind]  # noqa: SLF001

@@ -1,0 +1,264 @@
+"""What a rule sees: the :class:`Context` of one text, analysed once and asked often."""
+
+from __future__ import annotations
+
+import itertools
+import operator
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from decline import _i18n
+from decline._analysis import (
+    LocaleData,
+    Match,
+    Sentence,
+    Text,
+    Token,
+    analyse,
+    load_data,
+    negation_flags,
+)
+from decline._model import ReasonKind, offer_words, placeholder_values
+from decline._tone import FORMAL
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from decline._model import Offer
+    from decline._tone import Tone
+
+__all__ = ["Context"]
+
+_KIND = operator.itemgetter(4)  # Token.kind
+_new_tuple = tuple.__new__  # a named tuple without its Python-level __new__
+_WORDY = frozenset(("word", "number"))
+
+
+class Context:
+    """What a rule sees: the analysed text and what is known about it.
+
+    Attributes:
+        raw: The text.
+        locale: The negotiated locale.
+        kind: ``"reason"`` or a letter kind.
+        data: The locale's lexicons.
+        analysed: Sentences and tokens.
+        offer: The offer, if given.
+        tone: The tone, if given.
+        today: The day of the check, if given.
+    """
+
+    def __init__(
+        self,
+        raw: str,
+        *,
+        locale: str,
+        kind: str,
+        offer: Offer | None,
+        tone: Tone | None,
+        today: dt.date | None,
+    ) -> None:
+        self.raw = raw
+        self.locale = locale
+        self.kind = kind
+        self.offer = offer
+        self.tone = tone
+        self.today = today
+        self.data: LocaleData = load_data(_i18n.language(locale))
+        self.analysed: Text = analyse(raw, self.data)
+        self._all_matches: dict[str, list[Match]] | None = None
+        self._owners: tuple[list[int], list[int]] | None = None
+        self._per_sentence: dict[str, dict[int, tuple[Match, ...]]] = {}
+        self._negated: dict[int, tuple[bool, ...]] = {}
+        # Per list: the sentences a phrase of it runs into from or out of.
+        self._crossed: dict[str, set[int]] = {}
+        self._alone: dict[tuple[str, int], tuple[Match, ...]] = {}
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the text."""
+        return self.analysed.sentences
+
+    @cached_property
+    def words(self) -> tuple[Token, ...]:
+        """Word and number tokens (links and e-mail addresses are not words)."""
+        tokens = self.analysed.tokens
+        return tuple(
+            itertools.compress(tokens, map(_WORDY.__contains__, map(_KIND, tokens)))
+        )
+
+    @property
+    def word_count(self) -> int:
+        """``len(ctx.words)``, counted without building the tuple."""
+        kinds = list(map(_KIND, self.analysed.tokens))
+        return len(kinds) - sum(map(kinds.count, ("punct", "url", "email")))
+
+    def find(self, lexicon: str, sentence: Sentence) -> tuple[Match, ...]:
+        """Occurrences of a list's phrases in one sentence.
+
+        *lexicon* names a list under ``[lexicon]`` or a reason kind as
+        ``kind.<name>``. Every list is matched once over the whole text; a list's
+        matches are handed out per sentence when first asked for, with token
+        indices relative to the sentence. A match across a sentence end belongs
+        to neither sentence.
+
+        Raises:
+            ValueError: If the locale has no list of that name.
+        """
+        per_sentence = self._per_sentence.get(lexicon)
+        if per_sentence is None:
+            per_sentence = self._by_sentence(lexicon)
+        return per_sentence.get(sentence.start, ())
+
+    def _by_sentence(self, lexicon: str) -> dict[int, tuple[Match, ...]]:
+        """A list's matches by sentence start (worked out once per list)."""
+        per_sentence = self._per_sentence.get(lexicon)
+        if per_sentence is None:
+            per_sentence = self._per_sentence[lexicon] = self._distribute(lexicon)
+        return per_sentence
+
+    def find_within(self, lexicon: str, sentence: Sentence) -> tuple[Match, ...]:
+        """A list's phrases in *sentence* read on its own, not as part of the text.
+
+        The same as :meth:`find` unless a phrase of the list runs across one of the
+        sentence's ends: such a phrase belongs to neither sentence, and read alone
+        the sentence may hold another phrase it had overlapped.
+        """
+        found = self.find(lexicon, sentence)
+        if sentence.start not in self._crossed.get(lexicon, ()):
+            return found
+        key = (lexicon, sentence.start)
+        alone = self._alone.get(key)
+        if alone is None:
+            phrases = self.data.searched[lexicon]
+            alone = self._alone[key] = tuple(phrases.find(sentence.tokens))
+        return alone
+
+    def sentences_with(self, *lexicons: str) -> list[Sentence]:
+        """The sentences that hold a phrase of any of the lists, in text order."""
+        starts: set[int] = set()
+        for lexicon in lexicons:
+            starts.update(self._by_sentence(lexicon))
+        if not starts:
+            return []
+        return [s for s in self.sentences if s.start in starts]
+
+    def anywhere(self, lexicon: str) -> bool:
+        """Whether a phrase of the list occurs in the text, even across sentences."""
+        return bool(self._matches_of(lexicon))
+
+    def _matches_of(self, lexicon: str) -> list[Match]:
+        if self._all_matches is None:
+            self._all_matches = self.data.find_all(self.analysed.tokens)
+        matches = self._all_matches.get(lexicon)
+        if matches is None:
+            known = ", ".join(self.data.searched)
+            raise ValueError(
+                f"locale {self.data.locale!r} has no list {lexicon!r} (lists: {known})"
+            )
+        return matches
+
+    def _distribute(self, lexicon: str) -> dict[int, tuple[Match, ...]]:
+        """A list's matches by sentence start, with sentence-relative indices."""
+        matches = self._matches_of(lexicon)
+        if not matches:
+            return {}
+        if self._owners is None:
+            self._owners = self._sentence_of_each_token()
+        owners, firsts = self._owners
+        sentences = self.sentences
+        out: dict[int, list[Match]] = {}
+        for m in matches:
+            index = owners[m.first]
+            if owners[m.last] != index:  # across a sentence end: it belongs to neither
+                crossed = self._crossed.setdefault(lexicon, set())
+                crossed.update(
+                    sentences[i].start for i in range(index, owners[m.last] + 1)
+                )
+                continue
+            first = firsts[index]
+            out.setdefault(sentences[index].start, []).append(
+                _new_tuple(
+                    Match, (m.start, m.end, m.first - first, m.last - first, m.term)
+                )
+            )
+        return {start: tuple(found) for start, found in out.items()}
+
+    def _sentence_of_each_token(self) -> tuple[list[int], list[int]]:
+        """Per token, the index of its sentence; per sentence, its first token.
+
+        The sentences' tokens are consecutive runs of the text's tokens.
+        """
+        sizes = [len(s.tokens) for s in self.sentences]
+        owners = list(
+            itertools.chain.from_iterable(
+                map(itertools.repeat, itertools.count(), sizes)
+            )
+        )
+        return owners, list(itertools.accumulate(sizes[:-1], initial=0))
+
+    def negated(self, sentence: Sentence) -> tuple[bool, ...]:
+        """Per token of *sentence*: is it in a negator's scope."""
+        cache = self._negated
+        if sentence.start not in cache:
+            negators = self.find("negators", sentence)
+            cache[sentence.start] = (
+                negation_flags(
+                    sentence.tokens,
+                    negators,
+                    self.find("negation_breakers", sentence),
+                    self.find("negation_limits", sentence),
+                    self.data.negation_scope,
+                )
+                if negators
+                else (False,) * len(sentence.tokens)
+            )
+        return cache[sentence.start]
+
+    def has(self, lexicon: str) -> bool:
+        """Whether any sentence contains a phrase of *lexicon*."""
+        return bool(self._by_sentence(lexicon))
+
+    def message(self, msgid: str) -> str:
+        """A message of the built-in catalog in the text's language."""
+        return (self.tone or FORMAL).message(self.locale, msgid)
+
+    def canned(self, kind: ReasonKind | None) -> str:
+        """The neutral wording of a reason kind (unspecified if ``None``)."""
+        return self.message((kind or ReasonKind.UNSPECIFIED).msgid)
+
+    def letter_values(self) -> dict[str, str] | None:
+        """The placeholder values of the offer, or ``None`` without one."""
+        if self.offer is None:
+            return None
+        return placeholder_values(self.offer, self.locale)
+
+    @cached_property
+    def protected(self) -> tuple[tuple[int, int], ...]:
+        """Spans of the text that quote the offer: names, company, position, links.
+
+        A finding inside one is about the offer's own data, not the writer's
+        wording ("Rude Ltd" is a name, not a remark), so the engine drops it.
+        """
+        offer = self.offer
+        if offer is None:
+            return ()
+        # The offer's words, and the forms a letter builds from them ("Ms Hansen",
+        # "Lars Holm and Sofie Dahl").
+        values = {v for v in (self.letter_values() or {}).values() if v}
+        values.update(offer_words(offer))
+        spans = []
+        for value in values:
+            start = self.raw.find(value)
+            while start != -1:
+                spans.append((start, start + len(value)))
+                start = self.raw.find(value, start + 1)
+        return tuple(sorted(spans))
+
+    def quotes_offer(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside a span of :attr:`protected`."""
+        return start < end and any(a <= start and end <= b for a, b in self.protected)
+
+    def word_limit(self) -> int:
+        """The word limit for this kind of letter under the tone."""
+        return (self.tone or FORMAL).word_limit(self.kind)
