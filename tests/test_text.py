@@ -853,11 +853,11 @@ class TestLoadData:
 
     @pytest.mark.parametrize("locale", ["en", "da"])
     def test_every_entry_matches_its_own_words(self, locale: str) -> None:
-        """Each entry, written out without its stars, is found by its own list."""
+        """Each entry, written out without its stars and '=' marks, is found by its own list."""
         data = load_data(locale)
         for ps in [*data.lexicon.values(), *data.reason_kinds.values()]:
             for term in ps.terms:
-                plain = " ".join(word.strip("*") for word in term.split())
+                plain = " ".join(word.strip("*").lstrip("=") for word in term.split())
                 found = ps.find(tokenize(plain, data))
                 assert found, term
                 assert (found[0].first, found[-1].last) == (
@@ -1115,7 +1115,7 @@ class TestDataValidation:
             ("meta", "negation_scope", "4", "expected int, got str"),
             ("meta", "negation_scope", True, "expected int, got bool"),
             ("meta", "negation_scope", 0, "expected 1 to 20, got 0"),
-            ("meta", "schema", 2, "unsupported schema 2"),
+            ("meta", "schema", 3, "unsupported schema 3"),
             ("meta", "locale", "da", "declares 'da' but the file is for 'en'"),
             ("sentences", "ordinal_numbers", "no", "expected bool, got str"),
             (

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from decline._analysis._common import type_name, widen
+from decline._analysis.constructions import Constructions
 from decline._analysis.lexicon import (
     HONORIFIC_GENDERS,
     PLACEHOLDER_FIELDS,
@@ -23,7 +24,8 @@ from decline._analysis.lexicon import (
     SCHEMA,
     LocaleData,
 )
-from decline._analysis.phrases import PhraseSet
+from decline._analysis.morphology import Compounds, Stemmer
+from decline._analysis.phrases import BUILT_IN_LISTS, Matcher, PhraseSet
 from decline._analysis.tokens import fold
 
 if TYPE_CHECKING:
@@ -39,7 +41,10 @@ __all__ = ["available_data", "load_data"]
 _TABLES: Final = (
     "meta",
     "sentences",
+    "morphology",
+    "compounds",
     "lexicon",
+    "construction",
     "reason_kinds",
     "placeholders",
     "honorifics",
@@ -53,7 +58,31 @@ class _DataFile(Protocol):
     def read_bytes(self) -> bytes: ...
 
 
-_META_KEYS: Final = {"locale": str, "schema": int, "negation_scope": int}
+_META_KEYS: Final = {
+    "locale": str,
+    "schema": int,
+    "negation_scope": int,
+    "negation_backward": bool,
+}
+_MORPHOLOGY_KEYS: Final = {
+    "endings": list,
+    "min_stem": int,
+    "passes": int,
+    "fold_accents": bool,
+    "undouble": bool,
+    "same": list,
+    "distinct": list,
+}
+_COMPOUND_KEYS: Final = {
+    "modifiers": list,
+    "heads": list,
+    "exceptions": list,
+    "min_rest": int,
+}
+_CONSTRUCTION_KEYS: Final = ("class", "effect", "patterns", "matches", "rejects")
+_NAME: Final = re.compile(r"[a-z][a-z0-9_]*")
+_CLASS: Final = re.compile(r"[a-z][a-z-]*")
+_REFERENCE: Final = re.compile(r"(?<!\S)@([a-z][a-z0-9_]*)")
 _SENTENCE_KEYS: Final = {
     "abbreviations": list,
     "before_numbers": list,
@@ -156,11 +185,119 @@ class _Reader:
                 raise self.fail(f"[{table}] {key}[{i}]", f"{item!r} is listed twice")
         return out
 
-    def phrase_set(self, table: str, key: str, value: object) -> PhraseSet:
+    def phrase_set(
+        self, table: str, key: str, value: object, stemmer: Stemmer | None = None
+    ) -> PhraseSet:
         try:
-            return PhraseSet(self.strings(table, key, value))
+            return PhraseSet(self.strings(table, key, value), stemmer=stemmer)
         except ValueError as exc:
             raise self.fail(f"[{table}] {key}", str(exc)) from None
+
+    def number(self, table: str, key: str, value: object, low: int, high: int) -> int:
+        """Read a whole number from *low* to *high*."""
+        number: int = self.scalar(table, key, value, int)
+        if not low <= number <= high:
+            raise self.fail(
+                f"[{table}] {key}", f"expected {low} to {high}, got {number}"
+            )
+        return number
+
+    def morphology(self) -> Stemmer:
+        """The ``[morphology]`` table as a :class:`Stemmer`."""
+        table = self.table("morphology", _MORPHOLOGY_KEYS)
+        endings = self.strings(
+            "morphology", "endings", table["endings"], allow_empty=True
+        )
+        for i, ending in enumerate(endings):
+            if not ending.isalpha() or fold(ending) != ending:
+                raise self.fail(
+                    f"[morphology] endings[{i}]",
+                    f"{ending!r}: write endings in lower-case letters only",
+                )
+        return Stemmer(
+            tuple(endings),
+            min_stem=self.number("morphology", "min_stem", table["min_stem"], 2, 8),
+            passes=self.number("morphology", "passes", table["passes"], 1, 3),
+            fold_accents=self.scalar(
+                "morphology", "fold_accents", table["fold_accents"], bool
+            ),
+            undouble=self.scalar("morphology", "undouble", table["undouble"], bool),
+        )
+
+    def word_groups(
+        self, key: str, value: object, *, pairs: bool
+    ) -> tuple[tuple[str, ...], ...]:
+        """Read ``[morphology] same`` or ``distinct``: lists of words (pairs)."""
+        if not isinstance(value, list):
+            raise self.fail(
+                f"[morphology] {key}",
+                f"expected a list of lists, got {type_name(value)}",
+            )
+        groups = []
+        for i, group in enumerate(value):
+            words = self.strings("morphology", f"{key}[{i}]", group)
+            if len(words) < 2 or (pairs and len(words) != 2):
+                wanted = "two words" if pairs else "at least two words"
+                raise self.fail(f"[morphology] {key}[{i}]", f"expected {wanted}")
+            groups.append(tuple(fold(w) for w in words))
+        return tuple(groups)
+
+    def compounds(self, stemmer: Stemmer) -> Compounds:
+        """The ``[compounds]`` table."""
+        table = self.table("compounds", _COMPOUND_KEYS)
+        parts = {}
+        for key in ("modifiers", "heads", "exceptions"):
+            words = self.strings("compounds", key, table[key], allow_empty=True)
+            for i, word in enumerate(words):
+                if not word.isalpha() or fold(word) != word:
+                    raise self.fail(
+                        f"[compounds] {key}[{i}]",
+                        f"{word!r}: write one lower-case word, without a hyphen",
+                    )
+                if word in words[:i]:
+                    raise self.fail(
+                        f"[compounds] {key}[{i}]", f"{word!r} is listed twice"
+                    )
+            parts[key] = tuple(words)
+        return Compounds(
+            parts["modifiers"],
+            parts["heads"],
+            parts["exceptions"],
+            stemmer,
+            min_rest=self.number("compounds", "min_rest", table["min_rest"], 2, 8),
+        )
+
+    def constructions(
+        self, stemmer: Stemmer, lists: Mapping[str, Matcher]
+    ) -> Constructions:
+        """The ``[[construction]]`` tables."""
+        value = self.doc.get("construction", [])
+        if not isinstance(value, list):
+            raise self.fail("[[construction]]", "expected an array of tables")
+        specs = [self.construction(n, item) for n, item in enumerate(value)]
+        try:
+            return Constructions(specs, stemmer, lists)
+        except ValueError as exc:
+            raise self.fail("[[construction]]", str(exc)) from None
+
+    def lexicon(
+        self, stemmer: Stemmer
+    ) -> tuple[dict[str, PhraseSet], dict[str, PhraseSet]]:
+        """The ``[lexicon]`` table: the lists the rules read, and the others."""
+        table = self.doc.get("lexicon")
+        if not isinstance(table, dict):
+            raise self.fail("[lexicon]", "missing table")
+        for key in REQUIRED_LISTS:
+            if key not in table:
+                raise self.fail(f"[lexicon] {key}", "missing required key")
+        rules: dict[str, PhraseSet] = {}
+        others: dict[str, PhraseSet] = {}
+        for key, items in table.items():
+            if key not in REQUIRED_LISTS and not _NAME.fullmatch(key):
+                raise self.fail(f"[lexicon] {key}", "name a list in lower case, with _")
+            into = rules if key in REQUIRED_LISTS else others
+            into[key] = self.phrase_set("lexicon", key, items, stemmer)
+        return rules, others
 
 
 def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
@@ -214,7 +351,24 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
     ordinal_numbers = read.scalar(
         "sentences", "ordinal_numbers", sentences["ordinal_numbers"], bool
     )
-    lexicon = read.table("lexicon", REQUIRED_LISTS)
+    stemmer = read.morphology()
+    morphology = doc["morphology"]
+    compounds = read.compounds(stemmer)
+    lexicon, others = read.lexicon(stemmer)
+    lists = {**BUILT_IN_LISTS, **lexicon, **others}
+    constructions = read.constructions(stemmer, lists)
+    named = {
+        name
+        for spec in constructions.specs
+        for pattern in spec.patterns
+        for name in _REFERENCE.findall(pattern)
+    }
+    for key in sorted(set(others) - named):
+        raise read.fail(
+            f"[lexicon] {key}",
+            "unknown key: no construction names this list (the rules read "
+            f"{', '.join(REQUIRED_LISTS)}); fix the name or drop the list",
+        )
     kinds = read.table("reason_kinds", REASON_KINDS)
     fields = read.table("placeholders", PLACEHOLDER_FIELDS)
     honorifics = read.table("honorifics", HONORIFIC_GENDERS)
@@ -235,11 +389,21 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
         ),
         ordinal_numbers=ordinal_numbers,
         negation_scope=meta["negation_scope"],
-        lexicon=MappingProxyType(
-            {k: read.phrase_set("lexicon", k, lexicon[k]) for k in REQUIRED_LISTS}
+        negation_backward=meta["negation_backward"],
+        lexicon=MappingProxyType({k: lexicon[k] for k in REQUIRED_LISTS}),
+        lists=MappingProxyType(others),
+        stemmer=stemmer,
+        morphology_examples=read.word_groups("same", morphology["same"], pairs=False),
+        morphology_distinct=read.word_groups(
+            "distinct", morphology["distinct"], pairs=True
         ),
+        compounds=compounds or None,
+        constructions=constructions,
         reason_kinds=MappingProxyType(
-            {k: read.phrase_set("reason_kinds", k, kinds[k]) for k in REASON_KINDS}
+            {
+                k: read.phrase_set("reason_kinds", k, kinds[k], stemmer)
+                for k in REASON_KINDS
+            }
         ),
         placeholders=MappingProxyType(
             {k: read.keywords("placeholders", k, fields[k]) for k in PLACEHOLDER_FIELDS}

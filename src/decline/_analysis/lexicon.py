@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from decline._analysis._common import new_tuple, remember
+from decline._analysis.morphology import Compounds, Stemmer
 from decline._analysis.phrases import Match, PhraseSet, _Node
-from decline._analysis.tokens import EMAIL, PUNCT, TEXT, URL, Token, fold, norm
+from decline._analysis.tokens import EMAIL, PUNCT, TEXT, URL, WORD, Token, fold, norm
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+
+    from decline._analysis.constructions import Constructions
 
 __all__ = [
     "HONORIFIC_GENDERS",
@@ -60,7 +63,7 @@ REASON_KINDS: Final = (
     "staying",
 )
 PLACEHOLDER_FIELDS: Final = ("company", "position", "candidate", "contact")
-SCHEMA: Final = 1
+SCHEMA: Final = 2
 HONORIFIC_GENDERS: Final = ("female", "male")
 
 
@@ -77,6 +80,7 @@ class _FirstWords:
         "prefix_heads",
         "prefix_lengths",
         "prefixes",
+        "stems",
         "suffix_lengths",
         "suffix_tails",
         "suffixes",
@@ -84,6 +88,7 @@ class _FirstWords:
 
     def __init__(self) -> None:
         self.exact: dict[str, list[tuple[int, _Node]]] = {}
+        self.stems: dict[str, list[tuple[int, _Node]]] = {}
         self.cased: dict[str, list[tuple[int, _Node]]] = {}
         self.prefixes: dict[str, list[tuple[int, _Node]]] = {}
         self.suffixes: dict[str, list[tuple[int, _Node]]] = {}
@@ -101,6 +106,7 @@ class _FirstWords:
             root = phrases._root  # noqa: SLF001
             for table, edges in (
                 (index.exact, root.exact),
+                (index.stems, root.stems),
                 (index.cased, root.cased),
                 (index.prefixes, root.prefixes),
                 (index.suffixes, root.suffixes),
@@ -168,7 +174,15 @@ class LocaleData:
         ordinal_numbers: Whether any number of up to three digits followed by a full
             stop is an ordinal (German ``am 3. Tag``), never a sentence end.
         negation_scope: How many words after a negator it reaches.
-        lexicon: Every list under ``[lexicon]``, by name.
+        negation_backward: Whether a negator that ends a clause negates the
+            words before it (German "Fair finde ich das nicht").
+        lexicon: Every list the rules read, under ``[lexicon]``, by name.
+        lists: The other lists under ``[lexicon]``, which only constructions name.
+        stemmer: Reduces words to the stem their inflections share.
+        morphology_examples: Groups of words that must share a stem (tested).
+        morphology_distinct: Pairs of words that must not (tested).
+        compounds: Negative first and last parts of compound words.
+        constructions: Patterns of remarks and of harmless wording.
         reason_kinds: Keyword phrases per reason kind.
         placeholders: Per offer field (``company``, ``position``, ``candidate``,
             ``contact``), lower-case words that name it inside a placeholder
@@ -189,6 +203,13 @@ class LocaleData:
     lexicon: Mapping[str, PhraseSet]
     reason_kinds: Mapping[str, PhraseSet]
     placeholders: Mapping[str, tuple[str, ...]]
+    stemmer: Stemmer = attrs.field(factory=Stemmer)
+    morphology_examples: tuple[tuple[str, ...], ...] = ()
+    morphology_distinct: tuple[tuple[str, ...], ...] = ()
+    compounds: Compounds | None = None
+    constructions: Constructions | None = None
+    lists: Mapping[str, PhraseSet] = attrs.field(factory=dict)
+    negation_backward: bool = False
     searched: Mapping[str, PhraseSet] = attrs.field(
         init=False,
         repr=False,
@@ -308,6 +329,15 @@ class LocaleData:
             ends = [n for n in nodes if n.term is not None]
             word = min(ends, key=lambda n: n.rank).term if ends else None
             out.append((which, word, tuple(n for n in nodes if n.has_children)))
+        part = self._compound_part(token)
+        if part is not None:  # a compound with a negative part is a negative word
+            negative = self._negative_index
+            at = next((k for k, e in enumerate(out) if e[0] == negative), None)
+            if at is None:
+                out.append((negative, part, ()))
+                out.sort(key=operator.itemgetter(0))
+            elif out[at][1] is None:
+                out[at] = (negative, part, out[at][2])
         if not out:
             return ()
         return tuple(out), any(going for _, _, going in out)
@@ -321,10 +351,22 @@ class LocaleData:
         """
         out: list[_Settled] = []
         for which, word, going in entries:
-            walk = any(n.children(after) for n in going)
+            stem = self.stemmer.stem(after.lower)
+            walk = any(n.children(after, stem) for n in going)
             if walk or word is not None:
                 out.append((which, word, walk))
         return tuple(out)
+
+    def _compound_part(self, token: Token) -> str | None:
+        """The negative part of a compound word (see :class:`Compounds`), if any."""
+        if self.compounds is None or token.kind is not WORD:
+            return None
+        return self.compounds.part(token.lower)
+
+    @property
+    def _negative_index(self) -> int:
+        """The place of the ``negative`` list in :attr:`searched`."""
+        return tuple(self.searched).index("negative")
 
     def _first_nodes(self, token: Token) -> dict[int, list[_Node]]:
         """Every list's trie nodes reached from its root by *token*, by list index.
@@ -338,6 +380,8 @@ class LocaleData:
             return found
         index = self._first_words
         hits = list(index.exact.get(token.lower, ()))
+        if index.stems:
+            hits.extend(index.stems.get(self.stemmer.stem(token.lower), ()))
         if index.cased:
             hits.extend(index.cased.get(norm(token.text), ()))
         if kind != PUNCT:

@@ -27,6 +27,10 @@ def negated(tokens: Sequence[Token], data: LocaleData) -> tuple[bool, ...]:
     after a verb the negation attaches to (``negation_limits``: "can't *accept*
     this great offer" negates *accept*, not *great*). Punctuation is never marked.
 
+    In languages that put the negator last (German "Fair finde ich das *nicht*",
+    Danish "Godt var det *ikke*"; ``[meta] negation_backward``), a negator that
+    ends its clause also reaches back over the clause's words, as far as its scope.
+
     Args:
         tokens: Tokens of a sentence or a whole text.
         data: The locale's data.
@@ -50,6 +54,7 @@ def negated(tokens: Sequence[Token], data: LocaleData) -> tuple[bool, ...]:
         data.lexicon["negation_breakers"].find(tokens),
         data.lexicon["negation_limits"].find(tokens),
         data.negation_scope,
+        backward=data.negation_backward,
     )
 
 
@@ -59,6 +64,8 @@ def negation_flags(
     breakers: Sequence[Match],
     limits: Sequence[Match],
     scope: int,
+    *,
+    backward: bool = False,
 ) -> tuple[bool, ...]:
     """:func:`negated` from matches already found (the engine finds all lists at once)."""
     flags = [False] * len(tokens)
@@ -85,4 +92,31 @@ def negation_flags(
                 flags[j] = True
                 budget -= 1
             j += 1
+        if backward and _ends_clause(tokens, m.last + 1):
+            _reach_back(tokens, m.first - 1, scope, stops, flags)
     return tuple(flags)
+
+
+def _ends_clause(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the clause ends before ``tokens[j]`` (or the tokens end there)."""
+    return j >= len(tokens) or (
+        tokens[j].kind == PUNCT and tokens[j].text[0] in _CLAUSE_END
+    )
+
+
+def _reach_back(
+    tokens: Sequence[Token], j: int, scope: int, stops: set[int], flags: list[bool]
+) -> None:
+    """Mark up to *scope* words before a clause-final negator, within its clause."""
+    budget = scope
+    while j >= 0 and budget:
+        tok = tokens[j]
+        if tok.kind == PUNCT:
+            if tok.text[0] in _CLAUSE_END:
+                return
+        elif j in stops:
+            return
+        else:
+            flags[j] = True
+            budget -= 1
+        j -= 1

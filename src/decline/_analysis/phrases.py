@@ -1,22 +1,46 @@
-"""Phrase sets: lexicon entries compiled into a trie and matched over tokens.
+"""Phrase sets: lexicon entries and constructions compiled into a trie.
 
-An entry is one or more words; a word may end in ``*`` (any word with that start) or
-begin with one (any word with that end), and a word with a capital letter matches
-only that spelling. :class:`PhraseSet` finds the leftmost-longest, non-overlapping
-occurrences of its entries in a token sequence.
+An entry is one or more elements separated by spaces:
+
+- ``word``: the word in any of its inflections, when the set has a
+  :class:`~decline._analysis.morphology.Stemmer` ("rude" matches "rudest");
+- ``=word``: exactly that word;
+- ``word*`` / ``*word``: any word with that start / end;
+- a word with a capital letter: exactly that spelling (Danish ``I`` = "you");
+- in constructions only: ``@list`` (any entry of a named list, or one of the
+  built-in classes ``@quote``, ``@number``, ``@word``) and ``~N`` (a gap of up to
+  N tokens, 1 to 9, that never runs across ``.``, ``!``, ``?``, ``;`` or ``:``).
+
+:class:`PhraseSet` finds the leftmost-longest, non-overlapping occurrences of its
+entries in a token sequence.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final, NamedTuple
+import itertools
+import operator
+import re
+from typing import TYPE_CHECKING, Final, NamedTuple, Protocol
 
 from decline._analysis._common import remember, widen
-from decline._analysis.tokens import EMAIL, PUNCT, URL, Token, _tokenize, norm
+from decline._analysis.tokens import (
+    EMAIL,
+    NUMBER,
+    PUNCT,
+    TEXT,
+    URL,
+    WORD,
+    Token,
+    _tokenize,
+    norm,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
-__all__ = ["Match", "PhraseSet"]
+    from decline._analysis.morphology import Stemmer
+
+__all__ = ["BUILT_IN_LISTS", "Match", "Matcher", "PhraseSet"]
 
 
 class Match(NamedTuple):
@@ -38,19 +62,64 @@ class Match(NamedTuple):
 
 
 _REPR_TERMS: Final = 3
+_MAX_GAP: Final = 9
+_GAP: Final = re.compile(r"~([1-9])")
+_REF: Final = re.compile(r"@([a-z][a-z0-9_]*)")
+#: Tokens a gap never skips: they end a clause.
+_CLAUSE_STOPS: Final = frozenset(".!?;:…")
+_QUOTE_CHARS: Final = frozenset("\"'“”„‟‘’‚‛«»‹›")  # noqa: RUF001 - quotes are the point
+
+
+class Matcher(Protocol):
+    """What an ``@list`` element needs of the list it names."""
+
+    def _longest(self, tokens: Sequence[Token], i: int) -> tuple[int, str]: ...
+
+    def _may_start(self, token: Token) -> bool: ...
+
+
+class _TokenClass:
+    """A built-in ``@list``: one token of a kind (a quote mark, a number, a word)."""
+
+    __slots__ = ("name", "test")
+
+    def __init__(self, name: str, test: Callable[[Token], bool]) -> None:
+        self.name = name
+        self.test = test
+
+    def _longest(self, tokens: Sequence[Token], i: int) -> tuple[int, str]:
+        return (i, self.name) if i < len(tokens) and self.test(tokens[i]) else (-1, "")
+
+    def _may_start(self, token: Token) -> bool:
+        return self.test(token)
+
+
+def _is_quote(token: Token) -> bool:
+    return token.kind == PUNCT and set(token.text) <= _QUOTE_CHARS
+
+
+#: The lists every construction may name besides the locale's own.
+BUILT_IN_LISTS: Final[Mapping[str, Matcher]] = {
+    "quote": _TokenClass("@quote", _is_quote),
+    "number": _TokenClass("@number", lambda t: t.kind == NUMBER),
+    "word": _TokenClass("@word", lambda t: t.kind == WORD),
+}
 
 
 class _Node:
-    """A trie node; one edge per pattern element (exact, cased, prefix or suffix)."""
+    """A trie node: one table of edges per kind of element."""
 
     __slots__ = (
         "cased",
         "exact",
+        "gap",
         "plain",
         "prefix_index",
         "prefix_key",
         "prefixes",
         "rank",
+        "refs",
+        "stems",
         "suffix_index",
         "suffix_key",
         "suffixes",
@@ -59,26 +128,50 @@ class _Node:
 
     def __init__(self) -> None:
         self.exact: dict[str, _Node] = {}
+        self.stems: dict[str, _Node] = {}
         self.cased: dict[str, _Node] = {}
         self.prefixes: dict[str, _Node] = {}
         self.suffixes: dict[str, _Node] = {}
+        self.refs: list[tuple[Matcher, _Node]] = []
+        self.gap: tuple[int, _Node] | None = None
         self.prefix_key = 0
         self.prefix_index: dict[str, tuple[tuple[str, _Node], ...]] = {}
         self.suffix_key = 0
         self.suffix_index: dict[str, tuple[tuple[str, _Node], ...]] = {}
         self.term: str | None = None
         self.rank = 0
-        self.plain = True  # only exact edges (set by freeze)
+        self.plain = True  # only exact and stem edges (set by freeze)
 
     def child(self, mode: str, key: str) -> _Node:
-        table = {"exact": self.exact, "cased": self.cased, "prefix": self.prefixes}.get(
-            mode,
-            self.suffixes,
-        )
+        table = {
+            "exact": self.exact,
+            "stem": self.stems,
+            "cased": self.cased,
+            "prefix": self.prefixes,
+        }.get(mode, self.suffixes)
         node = table.get(key)
         if node is None:
             node = table[key] = _Node()
         return node
+
+    def ref_child(self, target: Matcher) -> _Node:
+        for known, node in self.refs:
+            if known is target:
+                return node
+        node = _Node()
+        self.refs.append((target, node))
+        return node
+
+    def gap_child(self, size: int) -> _Node:
+        if self.gap is None:
+            self.gap = (size, _Node())
+        elif self.gap[0] != size:
+            msg = (
+                f"two gaps of different sizes (~{self.gap[0]}, ~{size}) follow the "
+                "same words; use one size"
+            )
+            raise ValueError(msg)
+        return self.gap[1]
 
     def freeze(self) -> None:
         """Index prefix and suffix edges by their shortest common head or tail."""
@@ -88,23 +181,40 @@ class _Node:
         if self.suffixes:
             self.suffix_key = min(map(len, self.suffixes))
             self.suffix_index = _index(self.suffixes, lambda s: s[-self.suffix_key :])
-        self.plain = not (self.cased or self.prefixes or self.suffixes)
-        for table in (self.exact, self.cased, self.prefixes, self.suffixes):
+        self.plain = not (
+            self.cased or self.prefixes or self.suffixes or self.refs or self.gap
+        )
+        for table in (self.exact, self.stems, self.cased, self.prefixes, self.suffixes):
             for node in table.values():
                 node.freeze()
+        for _, node in self.refs:
+            node.freeze()
+        if self.gap is not None:
+            self.gap[1].freeze()
 
     @property
     def has_children(self) -> bool:
         """Whether any edge leaves this node."""
-        return bool(self.exact or self.cased or self.prefixes or self.suffixes)
+        return bool(
+            self.exact
+            or self.stems
+            or self.cased
+            or self.prefixes
+            or self.suffixes
+            or self.refs
+            or self.gap
+        )
 
-    def children(self, token: Token) -> list[_Node]:
-        """Return the nodes reached from here by ``token``."""
+    def step(self, token: Token, stem: str) -> list[_Node]:
+        """The nodes reached by consuming *token* (with *stem*) on a word edge."""
         kind = token.kind
         if kind in (URL, EMAIL):
             return []
         found = []
         node = self.exact.get(token.lower)
+        if node is not None:
+            found.append(node)
+        node = self.stems.get(stem)
         if node is not None:
             found.append(node)
         if self.cased:
@@ -113,6 +223,21 @@ class _Node:
                 found.append(node)
         if kind != PUNCT and (self.prefix_key or self.suffix_key):
             self._wildcards(token.lower, found)
+        return found
+
+    def children(self, token: Token, stem: str) -> list[_Node]:
+        """The nodes from here that *token* (with *stem*) may lead on to.
+
+        Besides the word edges :meth:`step` takes, an ``@list`` edge counts when
+        its list may begin with *token*, and a gap edge always does (it may skip
+        the token): enough to tell whether an entry can go on.
+        """
+        found = self.step(token, stem)
+        for target, node in self.refs:
+            if target._may_start(token):  # noqa: SLF001
+                found.append(node)
+        if self.gap is not None:
+            found.append(self.gap[1])
         return found
 
     def _wildcards(self, low: str, found: list[_Node]) -> None:
@@ -137,6 +262,25 @@ def _index(
     return {k: tuple(v) for k, v in grouped.items()}
 
 
+def _leaps(
+    node: _Node, tokens: Sequence[Token], j: int, stack: list[tuple[_Node, int]]
+) -> None:
+    """Push the moves of a gap (skip 0 to N tokens) and of ``@list`` edges."""
+    n = len(tokens)
+    if node.gap is not None:
+        size, after = node.gap
+        stack.append((after, j))
+        for k in range(j, min(n, j + size)):
+            if tokens[k].text[0] in _CLAUSE_STOPS:
+                break
+            stack.append((after, k + 1))
+    if j < n:
+        for target, after in node.refs:
+            last, _ = target._longest(tokens, j)  # noqa: SLF001
+            if last >= 0:
+                stack.append((after, last + 1))
+
+
 def _stars(word: str) -> tuple[str, bool, bool]:
     """Split ``word*`` or ``*word`` into the word and whether it is a prefix or suffix.
 
@@ -155,11 +299,59 @@ def _stars(word: str) -> tuple[str, bool, bool]:
     return core, prefix, suffix
 
 
-def _compile_phrase(entry: str) -> list[tuple[str, str]]:
-    """Turn a lexicon entry into trie edges ``(mode, key)``.
+def _special(word: str, lists: Mapping[str, Matcher] | None) -> tuple[str, object]:
+    """A construction element: ``@list`` or ``~N``."""
+    if lists is None:
+        msg = f"{word!r}: '@list' and '~N' may only be used in constructions"
+        raise ValueError(msg)
+    gap = _GAP.fullmatch(word)
+    if gap is not None:
+        return ("gap", int(gap.group(1)))
+    ref = _REF.fullmatch(word)
+    if ref is None:
+        msg = f"{word!r} is neither '@list' nor a gap '~1' to '~{_MAX_GAP}'"
+        raise ValueError(msg)
+    target = lists.get(ref.group(1))
+    if target is None:
+        known = ", ".join(sorted(lists))
+        msg = f"{word!r} names no list (lists: {known})"
+        raise ValueError(msg)
+    return ("ref", target)
+
+
+def _word_elements(
+    word: str, stemmer: Stemmer | None, out: list[tuple[str, object]]
+) -> None:
+    """Add the edges of one written word (``=word``, ``word*``, ``*word``, ``word``)."""
+    exact = word.startswith("=") and len(word) > 1
+    core, prefix, suffix = _stars(word[1:] if exact else word)
+    tokens = _tokenize(core)
+    if any(t.kind in (URL, EMAIL) for t in tokens):
+        msg = f"{word!r} is a URL or e-mail address"
+        raise ValueError(msg)
+    for i, tok in enumerate(tokens):
+        if prefix and i == len(tokens) - 1:
+            out.append(("prefix", tok.lower))
+        elif suffix and i == 0:
+            out.append(("suffix", tok.lower))
+        elif tok.kind != PUNCT and any(c.isupper() for c in tok.text):
+            out.append(("cased", norm(tok.text)))
+        elif exact or stemmer is None or tok.kind != WORD:
+            out.append(("exact", tok.lower))
+        else:
+            out.append(("stem", stemmer.stem(tok.lower)))
+
+
+def _compile_phrase(
+    entry: str,
+    stemmer: Stemmer | None,
+    lists: Mapping[str, Matcher] | None,
+) -> list[tuple[str, object]]:
+    """Turn an entry into trie edges ``(mode, key)``.
 
     Raises:
-        ValueError: If the entry is empty, misuses ``*`` or contains a URL.
+        ValueError: If the entry is empty, misuses ``*``, ``=``, ``@`` or ``~``, or
+            contains a URL.
     """
     words = entry.split()
     if not words:
@@ -167,42 +359,39 @@ def _compile_phrase(entry: str) -> list[tuple[str, str]]:
         raise ValueError(msg)
     if words[-1].endswith("."):
         words[-1] = words[-1].rstrip(".")
-    elements: list[tuple[str, str]] = []
+    elements: list[tuple[str, object]] = []
     for word in words:
-        core, prefix, suffix = _stars(word)
-        tokens = _tokenize(core)
-        if any(t.kind in (URL, EMAIL) for t in tokens):
-            msg = f"{word!r} is a URL or e-mail address"
-            raise ValueError(msg)
-        for i, tok in enumerate(tokens):
-            if prefix and i == len(tokens) - 1:
-                elements.append(("prefix", tok.lower))
-            elif suffix and i == 0:
-                elements.append(("suffix", tok.lower))
-            elif tok.kind != PUNCT and any(c.isupper() for c in tok.text):
-                elements.append(("cased", norm(tok.text)))
-            else:
-                elements.append(("exact", tok.lower))
+        if len(word) > 1 and word[0] in "@~":
+            elements.append(_special(word, lists))
+        else:
+            _word_elements(word, stemmer, elements)
+    if elements[0][0] == "gap" or elements[-1][0] == "gap":
+        msg = "a gap (~N) may not begin or end an entry"
+        raise ValueError(msg)
     return elements
 
 
 class PhraseSet:
-    """An immutable, compiled set of lexicon phrases, matched over tokens with a trie.
+    """An immutable, compiled set of phrases, matched over tokens with a trie.
 
-    An entry is one or more words separated by spaces. A word ending in ``*``
-    matches any token starting with it (``uprofessionel*``), a word starting with
-    ``*`` any token ending with it (``*n't``). A word with an upper-case letter
-    matches only that spelling (Danish ``I`` = "you", not the preposition ``i``);
-    other words match case-insensitively. A final full stop is ignored
-    (``pga.`` = ``pga``); punctuation inside an entry (``a/s``, ``pr. måned``)
-    must appear in the text as written.
+    An entry is one or more elements separated by spaces (see the module's
+    documentation): a word (in any of its inflections when the set has a
+    *stemmer*), ``=word`` (exactly), ``word*`` / ``*word`` (any word with that
+    start or end), a capitalised word (that spelling only), and in constructions
+    ``@list`` and ``~N``. A final full stop is ignored (``pga.`` = ``pga``);
+    punctuation inside an entry (``a/s``, ``pr. måned``) must appear in the text as
+    written. Entries that compile alike (``rude`` and ``rudeness`` share a stem)
+    are one entry; the first one names the matches.
 
     Args:
         terms: The entries, as written in the data file.
+        stemmer: Reduces words to their stems; without one, words match as written.
+        lists: The lists ``@name`` may refer to; without them, ``@`` and ``~`` are
+            refused.
 
     Raises:
-        ValueError: If an entry is empty, misuses ``*``, contains a URL, or
-            duplicates an earlier entry.
+        ValueError: If an entry is empty, misuses ``*``, ``=``, ``@`` or ``~``,
+            contains a URL, or is written twice.
 
     Examples:
         >>> from decline._analysis import tokenize
@@ -214,40 +403,49 @@ class PhraseSet:
         True
     """
 
-    __slots__ = ("_can_start", "_contains", "_entries", "_root", "_terms")
+    __slots__ = ("_can_start", "_contains", "_entries", "_root", "_stem", "_terms")
 
     _terms: tuple[str, ...]
     _entries: frozenset[str]
     _root: _Node
+    _stem: Callable[[str], str]
     _can_start: dict[str, bool]
     _contains: dict[str, bool]
 
-    def __init__(self, terms: Iterable[str]) -> None:
+    def __init__(
+        self,
+        terms: Iterable[str],
+        *,
+        stemmer: Stemmer | None = None,
+        lists: Mapping[str, Matcher] | None = None,
+    ) -> None:
         """Compile ``terms``."""
         root = _Node()
         written: list[str] = []
-        seen: dict[tuple[tuple[str, str], ...], str] = {}
+        seen: dict[str, str] = {}
         for rank, term in enumerate(terms):
             if not isinstance(widen(term), str):
                 msg = f"entry {rank}: expected a string, got {type(term).__name__}"
                 raise TypeError(msg)
+            spelled = _spelling(term)
+            if spelled in seen:
+                msg = f"entry {rank} {term!r} duplicates {seen[spelled]!r}"
+                raise ValueError(msg)
+            seen[spelled] = term
             try:
-                elements = tuple(_compile_phrase(term))
+                node = _insert(root, _compile_phrase(term, stemmer, lists))
             except ValueError as exc:
                 msg = f"entry {rank} {term!r}: {exc}"
                 raise ValueError(msg) from None
-            if elements in seen:
-                msg = f"entry {rank} {term!r} duplicates {seen[elements]!r}"
-                raise ValueError(msg)
-            seen[elements] = term
-            node = root
-            for mode, key in elements:
-                node = node.child(mode, key)
-            node.term = term
-            node.rank = rank
+            if node.term is None:
+                node.term = term
+                node.rank = rank
             written.append(term)
         root.freeze()
         object.__setattr__(self, "_root", root)
+        object.__setattr__(
+            self, "_stem", stemmer.stem if stemmer is not None else _same
+        )
         # Which token texts can begin an entry, learnt as texts are read; most
         # tokens begin none, and this spares them the trie walk.
         object.__setattr__(self, "_can_start", {})
@@ -296,7 +494,8 @@ class PhraseSet:
         """Return ``(last, term)`` of the longest entry at ``tokens[i]`` or (-1, "")."""
         best_last, best_rank, best_term = -1, 0, ""
         n = len(tokens)
-        stack = [(child, i + 1) for child in self._root.children(tokens[i])]
+        stem = self._stem
+        stack = [(self._root, i)]
         while stack:
             node, j = stack.pop()
             term = node.term
@@ -304,14 +503,23 @@ class PhraseSet:
                 j - 1 > best_last or (j - 1 == best_last and node.rank < best_rank)
             ):
                 best_last, best_rank, best_term = j - 1, node.rank, term
+            if not node.plain:
+                _leaps(node, tokens, j, stack)
             if j >= n:
                 continue
-            if node.plain:  # the common case: one dictionary lookup
-                child = node.exact.get(tokens[j].lower)
+            token = tokens[j]
+            if node.plain:  # the common case: one or two dictionary lookups
+                child = node.exact.get(token.lower)
                 if child is not None:
                     stack.append((child, j + 1))
+                if node.stems:
+                    child = node.stems.get(stem(token.lower))
+                    if child is not None:
+                        stack.append((child, j + 1))
             else:
-                stack.extend((child, j + 1) for child in node.children(tokens[j]))
+                stack.extend(
+                    (child, j + 1) for child in node.step(token, stem(token.lower))
+                )
         return best_last, best_term
 
     def match_at(self, tokens: Sequence[Token], i: int) -> Match | None:
@@ -334,39 +542,71 @@ class PhraseSet:
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         """Find all non-overlapping, leftmost-longest occurrences of the entries.
 
+        Which tokens may begin an entry is looked up for all tokens at once, at C
+        speed; the trie is walked only from those.
+
         Args:
             tokens: Tokens from :func:`tokenize` (or a slice of them).
 
         Returns:
             The matches, in text order. ``first`` and ``last`` index into ``tokens``.
         """
+        known = list(map(self._can_start.get, map(TEXT, tokens)))
+        if None in known:  # words met for the first time
+            for i in itertools.compress(
+                itertools.count(), map(operator.is_, known, itertools.repeat(None))
+            ):
+                known[i] = self._may_start(tokens[i])
         found: list[Match] = []
-        n = len(tokens)
-        i = 0
-        may_start = self._may_start
-        while i < n:
-            if not may_start(tokens[i]):
-                i += 1
+        free = 0
+        for i in itertools.compress(itertools.count(), known):
+            if i < free:
                 continue
             last, term = self._longest(tokens, i)
-            if last < 0:
-                i += 1
-                continue
-            found.append(Match(tokens[i].start, tokens[last].end, i, last, term))
-            i = last + 1
+            if last >= 0:
+                found.append(Match(tokens[i].start, tokens[last].end, i, last, term))
+                free = last + 1
         return found
 
     def _may_start(self, token: Token) -> bool:
         """Whether some entry begins with *token* (remembered per token text).
 
-        A token's text decides its folded form and its kind, so the text is key.
+        A token's text decides its folded form, its stem and its kind, so the text
+        is key.
         """
         starts = self._can_start.get(token.text)
         if starts is None:
             starts = remember(
                 self._can_start,
                 token.text,
-                bool(self._root.children(token)),
+                bool(self._root.children(token, self._stem(token.lower))),
                 len(token.text),
             )
         return starts
+
+
+def _insert(root: _Node, elements: list[tuple[str, object]]) -> _Node:
+    """Walk *root* down the edges of one entry, making nodes; return the last."""
+    node = root
+    for mode, key in elements:
+        if mode == "ref":
+            node = node.ref_child(key)  # type: ignore[arg-type]
+        elif mode == "gap":
+            node = node.gap_child(key)  # type: ignore[arg-type]
+        else:
+            node = node.child(mode, key)  # type: ignore[arg-type]
+    return node
+
+
+def _spelling(term: str) -> str:
+    """How an entry is written, for telling a repeated entry: case and a final stop aside.
+
+    Entries that differ only in their stems ("rude", "rudeness") are not repeats.
+    """
+    spelled = " ".join(term.split()).rstrip(".")
+    return spelled if any(c.isupper() for c in spelled) else spelled.casefold()
+
+
+def _same(word: str) -> str:
+    """No stemmer: a word is its own stem."""
+    return word

@@ -11,6 +11,7 @@ from decline import _i18n
 from decline._analysis import (
     LocaleData,
     Match,
+    PhraseSet,
     Sentence,
     Text,
     Token,
@@ -18,6 +19,7 @@ from decline._analysis import (
     load_data,
     negation_flags,
 )
+from decline._analysis.constructions import EFFECTS, Construction
 from decline._model import ReasonKind, offer_words, placeholder_values
 from decline._tone import FORMAL
 
@@ -32,6 +34,8 @@ __all__ = ["Context"]
 _KIND = operator.itemgetter(4)  # Token.kind
 _new_tuple = tuple.__new__  # a named tuple without its Python-level __new__
 _WORDY = frozenset(("word", "number"))
+#: The prefix that names a locale's constructions of one effect, as a list.
+CONSTRUCTIONS = "construction."
 
 
 class Context:
@@ -96,8 +100,9 @@ class Context:
     def find(self, lexicon: str, sentence: Sentence) -> tuple[Match, ...]:
         """Occurrences of a list's phrases in one sentence.
 
-        *lexicon* names a list under ``[lexicon]`` or a reason kind as
-        ``kind.<name>``. Every list is matched once over the whole text; a list's
+        *lexicon* names a list under ``[lexicon]``, a reason kind as
+        ``kind.<name>``, or the constructions of one effect as
+        ``construction.<effect>`` (``construction.remark``). Every list is matched once over the whole text; a list's
         matches are handed out per sentence when first asked for, with token
         indices relative to the sentence. A match across a sentence end belongs
         to neither sentence.
@@ -130,7 +135,8 @@ class Context:
         key = (lexicon, sentence.start)
         alone = self._alone.get(key)
         if alone is None:
-            phrases = self.data.searched[lexicon]
+            phrases = self._phrases(lexicon)
+            assert phrases is not None  # noqa: S101 - find() knew the list
             alone = self._alone[key] = tuple(phrases.find(sentence.tokens))
         return alone
 
@@ -151,12 +157,33 @@ class Context:
         if self._all_matches is None:
             self._all_matches = self.data.find_all(self.analysed.tokens)
         matches = self._all_matches.get(lexicon)
+        if matches is None and lexicon.startswith(CONSTRUCTIONS):
+            phrases = self._phrases(lexicon)
+            if phrases is not None:
+                matches = self._all_matches[lexicon] = phrases.find(
+                    self.analysed.tokens
+                )
         if matches is None:
             known = ", ".join(self.data.searched)
             raise ValueError(
                 f"locale {self.data.locale!r} has no list {lexicon!r} (lists: {known})"
             )
         return matches
+
+    def _phrases(self, lexicon: str) -> PhraseSet | None:
+        """The compiled list or constructions (``construction.<effect>``) of a name."""
+        found = self.data.searched.get(lexicon)
+        if found is None and lexicon.startswith(CONSTRUCTIONS):
+            effect = lexicon[len(CONSTRUCTIONS) :]
+            constructions = self.data.constructions
+            if constructions is not None and effect in EFFECTS:
+                found = constructions.phrases(effect)
+        return found
+
+    def construction(self, match: Match) -> Construction:
+        """The construction a ``construction.<effect>`` match comes from."""
+        assert self.data.constructions is not None  # noqa: S101 - it matched
+        return self.data.constructions.of(match)
 
     def _distribute(self, lexicon: str) -> dict[int, tuple[Match, ...]]:
         """A list's matches by sentence start, with sentence-relative indices."""
@@ -209,6 +236,7 @@ class Context:
                     self.find("negation_breakers", sentence),
                     self.find("negation_limits", sentence),
                     self.data.negation_scope,
+                    backward=self.data.negation_backward,
                 )
                 if negators
                 else (False,) * len(sentence.tokens)

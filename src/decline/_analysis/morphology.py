@@ -1,0 +1,181 @@
+"""Word forms: a small stemmer per locale, driven by the ``[morphology]`` table.
+
+Lexicon entries are written in their base form ("rude", "chaotisch", "dårlig"); a
+text says "rudest", "chaotischen", "dårligste". Both go through the same
+:class:`Stemmer`, so an entry matches every inflection that reduces to its stem:
+
+1. optionally fold accents (Spanish writes "ridículo" but "ridiculísimo");
+2. strip the longest listed ending that leaves at least ``min_stem`` characters,
+   ``passes`` times ("rudeness" → "rude" → "rud");
+3. optionally undouble a final double consonant (Danish "uprofessionelle" →
+   "uprofessionell" → "uprofessionel").
+
+The rules are data, not code: a new locale writes its endings. Since entry and text
+are reduced alike, over-stripping is harmless unless two different words of the
+language meet in one stem; an entry written ``=word`` is matched exactly instead
+("=mean", so that "meaning" stays neutral).
+
+Examples:
+    >>> en = Stemmer(("ness", "est", "ly", "er", "e", "s"), min_stem=3, passes=2)
+    >>> {en.stem(w) for w in ("rude", "ruder", "rudest", "rudely", "rudeness")}
+    {'rud'}
+    >>> da = Stemmer(("este", "ere", "ste", "e", "t"), min_stem=3, undouble=True)
+    >>> da.stem("uprofessionelle") == da.stem("uprofessionel")
+    True
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Final
+
+from decline._analysis._common import remember
+
+__all__ = ["Stemmer"]
+
+_VOWELS: Final = frozenset("aeiouyæøåäöüéèêáíóúàâîôûœ")
+
+
+class Stemmer:
+    """Reduce a lower-case word to the stem its inflections share.
+
+    Args:
+        endings: Inflectional endings, lower case; the longest that fits is
+            stripped first. Empty: words are their own stems.
+        min_stem: The fewest characters a stem keeps.
+        passes: How many endings may be stripped one after another (1 to 3).
+        fold_accents: Remove accents before stripping.
+        undouble: Undouble a final double consonant after stripping.
+    """
+
+    __slots__ = ("_endings", "_memo", "fold_accents", "min_stem", "passes", "undouble")
+
+    def __init__(
+        self,
+        endings: tuple[str, ...] = (),
+        *,
+        min_stem: int = 3,
+        passes: int = 1,
+        fold_accents: bool = False,
+        undouble: bool = False,
+    ) -> None:
+        self._endings = tuple(sorted(set(endings), key=len, reverse=True))
+        self.min_stem = min_stem
+        self.passes = passes
+        self.fold_accents = fold_accents
+        self.undouble = undouble
+        self._memo: dict[str, str] = {}
+
+    @property
+    def endings(self) -> tuple[str, ...]:
+        """The endings, longest first."""
+        return self._endings
+
+    def __repr__(self) -> str:
+        """The settings, briefly."""
+        return (
+            f"Stemmer({len(self._endings)} endings, min_stem={self.min_stem}, "
+            f"passes={self.passes})"
+        )
+
+    def stem(self, word: str) -> str:
+        """The stem of *word* (already case-folded), remembered per word."""
+        found = self._memo.get(word)
+        if found is None:
+            found = remember(self._memo, word, self._stem(word), len(word))
+        return found
+
+    def _stem(self, word: str) -> str:
+        if self.fold_accents and not word.isascii():
+            word = "".join(
+                c
+                for c in unicodedata.normalize("NFD", word)
+                if not unicodedata.combining(c)
+            )
+        if not self._endings or not word.isalpha():
+            return word
+        for _ in range(self.passes):
+            for ending in self._endings:
+                if len(word) - len(ending) >= self.min_stem and word.endswith(ending):
+                    word = word[: len(word) - len(ending)]
+                    break
+            else:
+                break
+        if (
+            self.undouble
+            and len(word) > self.min_stem
+            and word[-1] == word[-2]
+            and word[-1] not in _VOWELS
+        ):
+            word = word[:-1]
+        return word
+
+
+class Compounds:
+    """Negative parts inside compound words ("lortejob", "Bürokratiemonster").
+
+    Danish, German, Swedish, Norwegian and Dutch write compounds as one word, so a
+    negative first part (a *modifier*: "lorte-", "Schnarch-") or a negative last
+    part (a *head*: "-monster", "-helvede") makes the whole word negative. A word
+    counts when what is left beside the part is at least ``min_rest`` characters
+    long, and it is not one of the *exceptions* ("skitur" is a ski trip).
+
+    Args:
+        modifiers: Negative first parts, lower case, as they are written inside a
+            compound (with any linking letter: "lorte", "amatør").
+        heads: Negative last parts, in their base form; matched by stem, so
+            inflected compounds count too ("stressfabrikken").
+        exceptions: Words that look like such compounds but are not.
+        stemmer: The locale's stemmer.
+        min_rest: The fewest characters the other part keeps.
+
+    Examples:
+        >>> da = Compounds(("lorte", "amatør"), ("cirkus",), ("skitur",), Stemmer())
+        >>> da.part("lortejob"), da.part("amatørklub"), da.part("mediecirkus")
+        ('lorte-', 'amatør-', '-cirkus')
+        >>> da.part("skitur") is None, da.part("lorte") is None
+        (True, True)
+    """
+
+    __slots__ = ("_heads", "_memo", "_modifiers", "exceptions", "min_rest", "stemmer")
+
+    def __init__(
+        self,
+        modifiers: tuple[str, ...],
+        heads: tuple[str, ...],
+        exceptions: tuple[str, ...],
+        stemmer: Stemmer,
+        *,
+        min_rest: int = 3,
+    ) -> None:
+        self._modifiers = tuple(sorted(set(modifiers), key=len, reverse=True))
+        self._heads = tuple(
+            sorted({stemmer.stem(h) for h in heads}, key=len, reverse=True)
+        )
+        self.exceptions = frozenset(exceptions)
+        self.stemmer = stemmer
+        self.min_rest = min_rest
+        self._memo: dict[str, str | None] = {}
+
+    def __bool__(self) -> bool:
+        """Whether the locale lists any part at all."""
+        return bool(self._modifiers or self._heads)
+
+    def part(self, word: str) -> str | None:
+        """The negative part of *word* (``"lorte-"``, ``"-cirkus"``), or ``None``."""
+        if word in self._memo:
+            return self._memo[word]
+        return remember(self._memo, word, self._part(word), len(word))
+
+    def _part(self, word: str) -> str | None:
+        if word in self.exceptions or not word.isalpha():
+            return None
+        rest = self.min_rest
+        for modifier in self._modifiers:
+            if len(word) - len(modifier) >= rest and word.startswith(modifier):
+                return modifier + "-"
+        stem = self.stemmer.stem(word)
+        for head in self._heads:
+            if len(stem) - len(head) >= rest and stem.endswith(head):
+                return "-" + head
+        return None
