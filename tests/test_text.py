@@ -995,6 +995,11 @@ def toml_value(value: Any) -> str:
 def toml_dump(doc: dict[str, Any]) -> str:
     lines = []
     for table, content in doc.items():
+        if isinstance(content, list) and content and isinstance(content[0], dict):
+            for item in content:  # an array of tables, [[table]]
+                lines.append(f"[[{table}]]")
+                lines.extend(f"{key} = {toml_value(v)}" for key, v in item.items())
+            continue
         if not isinstance(content, dict):
             lines.insert(0, f"{table} = {toml_value(content)}")
             continue

@@ -251,6 +251,23 @@ _ALL = (
         per_tone=False,
     ),
     _spec(
+        "rule.letter.no-wishes",
+        "The confirmation wishes them nothing.",
+        per_tone=False,
+    ),
+    _spec(
+        "rule.letter.bargaining",
+        "Sets conditions that would change the decision.",
+        "term",
+        per_tone=False,
+    ),
+    _spec(
+        "rule.letter.wavering",
+        "Takes the decision back or leaves it open.",
+        "term",
+        per_tone=False,
+    ),
+    _spec(
         "rule.timing.prompt",
         "Days have passed since the offer arrived.",
         "days",

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from decline._analysis._common import type_name, widen
-from decline._analysis.constructions import Constructions
+from decline._analysis.constructions import EFFECTS, Construction, Constructions
 from decline._analysis.lexicon import (
     HONORIFIC_GENDERS,
     PLACEHOLDER_FIELDS,
@@ -279,6 +279,32 @@ class _Reader:
             return Constructions(specs, stemmer, lists)
         except ValueError as exc:
             raise self.fail("[[construction]]", str(exc)) from None
+
+    def construction(self, n: int, item: object) -> Construction:
+        """One ``[[construction]]`` table."""
+        where = f"[[construction]] {n}"
+        if not isinstance(item, dict):
+            raise self.fail(where, f"expected a table, got {type_name(item)}")
+        for key in item:
+            if key not in (*_CONSTRUCTION_KEYS, "note"):
+                raise self.fail(f"{where} {key}", "unknown key")
+        for key in _CONSTRUCTION_KEYS:
+            if key not in item:
+                raise self.fail(f"{where} {key}", "missing required key")
+        cls = self.scalar(where, "class", item["class"], str)
+        if not _CLASS.fullmatch(cls):
+            raise self.fail(f"{where} class", f"{cls!r}: use lower-case words and -")
+        effect = self.scalar(where, "effect", item["effect"], str)
+        if effect not in EFFECTS:
+            raise self.fail(f"{where} effect", f"{effect!r}: use one of {EFFECTS}")
+        return Construction(
+            cls,
+            effect,
+            tuple(self.strings(where, "patterns", item["patterns"])),
+            tuple(self.strings(where, "matches", item["matches"])),
+            tuple(self.strings(where, "rejects", item["rejects"])),
+            self.scalar(where, "note", item.get("note", ""), str),
+        )
 
     def lexicon(
         self, stemmer: Stemmer

@@ -29,7 +29,8 @@ def negated(tokens: Sequence[Token], data: LocaleData) -> tuple[bool, ...]:
 
     In languages that put the negator last (German "Fair finde ich das *nicht*",
     Danish "Godt var det *ikke*"; ``[meta] negation_backward``), a negator that
-    ends its clause also reaches back over the clause's words, as far as its scope.
+    ends its clause also reaches back over the clause's words, up to twice its
+    scope: the fronted word it negates stands at the clause's start.
 
     Args:
         tokens: Tokens of a sentence or a whole text.
@@ -93,7 +94,7 @@ def negation_flags(
                 budget -= 1
             j += 1
         if backward and _ends_clause(tokens, m.last + 1):
-            _reach_back(tokens, m.first - 1, scope, stops, flags)
+            _reach_back(tokens, m.first - 1, 2 * scope, stops, flags)
     return tuple(flags)
 
 

@@ -7,17 +7,27 @@ from collections.abc import Iterator
 import attrs
 
 from decline import _i18n
-from decline._analysis import Sentence
+from decline._analysis import Match, Sentence
 from decline.guidance._context import Context
 
 
 @attrs.frozen
 class Remark:
-    """A negative term found in a sentence."""
+    """A negative remark found in a sentence.
+
+    Attributes:
+        start: Offset of its first character.
+        end: Offset just past its last character.
+        term: The text of the remark (the whole phrase).
+        cls: What kind of remark: ``"evaluative"`` (a negative word),
+            ``"negated-praise"``, ``"sarcasm"``, ``"idiom"``, or the class of the
+            construction that found it (``"condescension"``, ``"advice"``…).
+    """
 
     start: int
     end: int
     term: str
+    cls: str = "evaluative"
 
 
 def covered(ctx: Context, lexicon: str, sentence: Sentence) -> set[int]:
@@ -36,25 +46,46 @@ def _negator_before(ctx: Context, sentence: Sentence, index: int) -> int:
     return index
 
 
-#: The lists a negative remark is made of; a sentence without any has none.
-EVALUATIVE = ("sarcasm", "negative", "positive")
+def _negator_after(ctx: Context, sentence: Sentence, index: int) -> int:
+    """The clause-final negator that negates a word before it (``negation_backward``)."""
+    negators = ctx.data.phrases("negators")
+    tokens = sentence.tokens
+    for i in range(index + 1, min(len(tokens), index + 2 + ctx.data.negation_scope)):
+        if tokens[i].lower in negators:
+            return i
+    return index
+
+
+#: The lists and constructions a negative remark is made of; a sentence without
+#: any of them has none.
+EVALUATIVE = ("sarcasm", "negative", "positive", "idioms", "construction.remark")
 
 
 def negative_remarks(
     ctx: Context, sentence: Sentence, *, need_target: bool
 ) -> Iterator[Remark]:
-    """Evaluative terms, negated positives and sarcasm in *sentence*.
+    """The negative remarks in *sentence*, longest first where two overlap.
 
-    With *need_target*, evaluative terms and negated positives count only when the
+    A remark is a construction of effect ``remark`` (negated praise, sarcasm,
+    condescension, veiled criticism, belittling comparisons, advice…), an idiom,
+    a set phrase of sarcasm, a negative word (compounds included) that is not
+    negated, or a positive word that is ("not exactly welcoming").
+
+    With *need_target*, negative words and negated positives count only when the
     sentence also names what they are about (people, team, company, offer, pay…,
-    or a name from the offer).
-    Polite formulas ("unfortunately", "desværre") and neutral phrases ("not the
-    right fit") never count.
+    or a name from the offer); constructions and idioms carry their own target.
+    Polite formulas ("unfortunately", "desværre"), neutral phrases ("not the
+    right fit") and constructions of effect ``keep`` ("I am not in a position
+    to…", "I have never met a more welcoming team") silence what they overlap.
     """
-    seen: set[tuple[int, int]] = set()
-    for remark in _remarks(ctx, sentence, need_target=need_target):
-        if (remark.start, remark.end) not in seen:  # one term can be found two ways
-            seen.add((remark.start, remark.end))
+    found = sorted(
+        _remarks(ctx, sentence, need_target=need_target),
+        key=lambda r: (r.start, -r.end),
+    )
+    end = -1
+    for remark in found:
+        if remark.start >= end:  # one remark can be found several ways
+            end = remark.end
             yield remark
 
 
@@ -64,12 +95,42 @@ def _remarks(
     sarcasm = ctx.find("sarcasm", sentence)
     negative = ctx.find("negative", sentence)
     positive = ctx.find("positive", sentence)
-    if not (sarcasm or negative or positive):
+    idioms = ctx.find("idioms", sentence)
+    built = ctx.find("construction.remark", sentence)
+    if not (sarcasm or negative or positive or idioms or built):
         return  # most sentences: nothing evaluative at all
-    for match in sarcasm:
-        yield Remark(match.start, match.end, ctx.raw[match.start : match.end])
-    if not (negative or positive):
-        return
+    keep = covered(ctx, "construction.keep", sentence)
+    raw = ctx.raw
+    for match in built:
+        if not keep.intersection(range(match.first, match.last + 1)):
+            yield Remark(
+                match.start,
+                match.end,
+                raw[match.start : match.end],
+                ctx.construction(match).cls,
+            )
+    for match, cls in (
+        *((m, "sarcasm") for m in sarcasm),
+        *((m, "idiom") for m in idioms),
+    ):
+        if match.first not in keep:
+            yield Remark(match.start, match.end, raw[match.start : match.end], cls)
+    if negative or positive:
+        yield from _words(
+            ctx, sentence, negative, positive, keep, need_target=need_target
+        )
+
+
+def _words(
+    ctx: Context,
+    sentence: Sentence,
+    negative: tuple[Match, ...],
+    positive: tuple[Match, ...],
+    keep: set[int],
+    *,
+    need_target: bool,
+) -> Iterator[Remark]:
+    """Negative words that are not negated, and positive words that are."""
     flags = ctx.negated(sentence)
     positive = tuple(m for m in positive if flags[m.first])  # only "not great" counts
     if not (negative or positive):
@@ -81,18 +142,22 @@ def _remarks(
     )
     if not targeted:
         return
-    quiet = covered(ctx, "polite", sentence) | covered(ctx, "neutral", sentence)
+    quiet = covered(ctx, "polite", sentence) | covered(ctx, "neutral", sentence) | keep
     tokens = sentence.tokens
+    raw = ctx.raw
     for match in negative:
         if match.first in quiet or flags[match.first]:
             continue  # "not rude" is no insult; "unfortunately" is politeness
-        yield Remark(match.start, match.end, ctx.raw[match.start : match.end])
+        yield Remark(match.start, match.end, raw[match.start : match.end])
     for match in positive:
         if match.first in quiet:
             continue
         first = _negator_before(ctx, sentence, match.first)
-        start = tokens[first].start
-        yield Remark(start, match.end, ctx.raw[start : match.end])
+        last = match.last
+        if first == match.first and ctx.data.negation_backward:
+            last = _negator_after(ctx, sentence, match.last)
+        start, end = tokens[first].start, tokens[last].end
+        yield Remark(start, end, raw[start:end], "negated-praise")
 
 
 def greeting_end(ctx: Context) -> int:
@@ -136,3 +201,11 @@ def whole(ctx: Context) -> tuple[int, int]:
     if not ctx.sentences:
         return (0, len(ctx.raw))
     return (ctx.sentences[0].start, ctx.sentences[-1].end)
+
+
+def before_closing(ctx: Context) -> int:
+    """Where the sign-off starts (the end of the text without one): where to add a line."""
+    index = closing_index(ctx)
+    if index is None:
+        return len(ctx.raw.rstrip())
+    return ctx.sentences[index].start

@@ -11,6 +11,7 @@ from decline.guidance._context import Context
 from decline.guidance._engine import Example, Finding, rule
 from decline.guidance.rules._common import (
     EVALUATIVE,
+    before_closing,
     body,
     covered,
     fill,
@@ -126,12 +127,26 @@ def negative_remark(ctx: Context) -> Iterator[Finding]:
             )
 
 
+#: The lists that show a sentence gives a reason: explanation markers ("because")
+#: and the keywords of every kind of reason ("another offer", "the commute").
+_REASONS = (
+    "explanation",
+    "kind.other_offer",
+    "kind.career_fit",
+    "kind.compensation",
+    "kind.location",
+    "kind.personal",
+    "kind.staying",
+)
+
+
 def _explains(ctx: Context, sentence: Sentence) -> bool:
-    """A sentence that gives a reason: not the thanks, not the decision itself."""
-    if not ctx.find("explanation", sentence) or ctx.find("decision", sentence):
+    """A sentence that gives a reason: not the thanks, the decision or the wishes."""
+    if _essential(ctx, sentence) or ctx.find("wishes", sentence):
         return False
-    thanks = ctx.find("thanks", sentence)
-    return not (thanks and thanks[0].first == 0)  # "Thank you for…, because" thanks
+    return any(ctx.find(name, sentence) for name in _REASONS) or any(
+        negative_remarks(ctx, sentence, need_target=True)
+    )
 
 
 @rule(
@@ -144,6 +159,15 @@ def _explains(ctx: Context, sentence: Sentence) -> bool:
             _en(
                 f"{_DECIDE_EN} I have accepted another offer closer to my family. "
                 "The commute to your office would also have been long, because I live far away."
+            ),
+            True,
+            kind="confirmation",
+        ),
+        Example(
+            _en(
+                f"{_DECIDE_EN} My partner has just started a new job here. "
+                "The commute would have been two hours a day. "
+                "And the salary was lower than what I earn now."
             ),
             True,
             kind="confirmation",
@@ -171,12 +195,23 @@ def _explains(ctx: Context, sentence: Sentence) -> bool:
     ),
 )
 def long_reason(ctx: Context) -> Iterator[Finding]:
-    """One sentence at most explains why."""
-    if len(ctx.sentences_with("explanation")) < 2:
+    """One sentence at most explains why.
+
+    When two or more do, the fix keeps one neutral sentence (the first that makes
+    no negative remark) and cuts the others.
+    """
+    if len(ctx.sentences_with(*_REASONS, *EVALUATIVE)) < 2:
         return  # a finding needs two sentences that explain
     explaining = [s for s in body(ctx) if _explains(ctx, s)]
-    for sentence in explaining[1:]:
-        yield _cut(sentence)
+    if len(explaining) < 2:
+        return
+    kept = next(
+        (s for s in explaining if not any(negative_remarks(ctx, s, need_target=True))),
+        None,
+    )
+    for sentence in explaining:
+        if sentence is not kept and (kept is not None or sentence is not explaining[0]):
+            yield _cut(sentence)
 
 
 def _word_limit_findings(ctx: Context) -> Iterator[Finding]:
@@ -413,6 +448,116 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _constructions(ctx: Context, effect: str) -> Iterator[Finding]:
+    """A finding per construction of *effect*; its fix cuts the sentence."""
+    lexicon = f"construction.{effect}"
+    for sentence in ctx.sentences_with(lexicon):
+        for match in ctx.find(lexicon, sentence):
+            cut = not _essential(ctx, sentence) or ctx.kind == "reason"
+            yield Finding(
+                match.start,
+                match.end,
+                {"term": ctx.raw[match.start : match.end]},
+                suggestion="" if cut else None,
+                replaces=(sentence.start, sentence.end) if cut else None,
+            )
+
+
+@rule(
+    "letter.bargaining",
+    severity=Severity.WARNING,
+    guidance=("G3", "G9"),
+    kinds=LETTERS | {"reason"},
+    examples=(
+        Example(
+            _en(f"{_DECIDE_EN} I would reconsider if you could raise the salary."),
+            True,
+            kind="confirmation",
+        ),
+        Example("Unless you can match the other offer, my answer is no.", True),
+        Example(
+            _da(f"{_DECIDE_DA} Hvis I kan hæve lønnen, vil jeg gerne tale igen."),
+            True,
+            "da",
+            "confirmation",
+        ),
+        Example(_en(_DECIDE_EN), False, kind="confirmation"),
+        Example("The salary does not meet my expectations.", False),
+        Example("Lønnen matcher ikke mine forventninger.", False, "da"),
+    ),
+)
+def bargaining(ctx: Context) -> Iterator[Finding]:
+    """A decline is not a negotiation: no conditions that would change the answer."""
+    yield from _constructions(ctx, "bargaining")
+
+
+@rule(
+    "letter.wavering",
+    severity=Severity.ERROR,
+    guidance=("G3", "G9"),
+    kinds=LETTERS | {"reason"},
+    examples=(
+        Example(
+            _en(
+                f"{_DECIDE_EN} Actually, I am not completely sure yet; I'll get back to you."
+            ),
+            True,
+            kind="confirmation",
+        ),
+        Example(
+            _da(
+                f"{_DECIDE_DA} Men jeg er faktisk ikke helt sikker endnu, så jeg vender tilbage."
+            ),
+            True,
+            "da",
+            "confirmation",
+        ),
+        Example(_en(_DECIDE_EN), False, kind="confirmation"),
+        Example(_da(_DECIDE_DA), False, "da", "confirmation"),
+    ),
+)
+def wavering(ctx: Context) -> Iterator[Finding]:
+    """The decision stands: it is not taken back or left open."""
+    yield from _constructions(ctx, "wavering")
+
+
+@rule(
+    "letter.no-wishes",
+    severity=Severity.WARNING,
+    guidance=("G9",),
+    kinds={"confirmation"},
+    examples=(
+        Example(
+            "Dear Mette,\n\nThank you for the offer. I have decided to decline it.\n\n"
+            "Kind regards,\nJonas",
+            True,
+            kind="confirmation",
+        ),
+        Example(
+            "Kære Mette\n\nTak for tilbuddet. Jeg har besluttet at takke nej.\n\n"
+            "Med venlig hilsen\nJonas",
+            True,
+            "da",
+            "confirmation",
+        ),
+        Example(_en(_DECIDE_EN), False, kind="confirmation"),
+        Example(_da(_DECIDE_DA), False, "da", "confirmation"),
+    ),
+)
+def no_wishes(ctx: Context) -> Iterator[Finding]:
+    """The confirmation ends by wishing them well."""
+    if ctx.has("wishes"):
+        return
+    at = before_closing(ctx)
+    wishes = fill(ctx, "confirmation.wishes")
+    yield Finding(
+        at,
+        at,
+        suggestion=None if wishes is None else wishes + "\n\n",
+        replaces=(at, at),
+    )
+
+
 _MONEY = re.compile(r"[$€£]\s?\d|\d\s?[$€£]")
 
 
@@ -508,6 +653,11 @@ def other_offer_details(ctx: Context) -> Iterator[Finding]:
                 continue
             seen.add(span)
             yield Finding(span[0], span[1], {"term": ctx.raw[span[0] : span[1]]})
+    for sentence in ctx.sentences_with("construction.offer-details"):
+        for match in ctx.find("construction.offer-details", sentence):
+            yield Finding(
+                match.start, match.end, {"term": ctx.raw[match.start : match.end]}
+            )
 
 
 RULES = (
@@ -516,7 +666,10 @@ RULES = (
     too_long,
     no_thanks,
     no_decision,
+    no_wishes,
     unrequested_referral,
     placeholder,
     other_offer_details,
+    bargaining,
+    wavering,
 )

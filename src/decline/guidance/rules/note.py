@@ -7,15 +7,7 @@ from collections.abc import Iterator
 from decline._diagnostic import Severity
 from decline.guidance._context import Context
 from decline.guidance._engine import Example, Finding, rule
-from decline.guidance.rules._common import closing_index
-
-
-def _before_closing(ctx: Context) -> int:
-    index = closing_index(ctx)
-    if index is None:
-        return len(ctx.raw.rstrip())
-    return ctx.sentences[index].start
-
+from decline.guidance.rules._common import before_closing
 
 _EN_NOTE = """Dear Mette,
 
@@ -58,7 +50,7 @@ def stay_in_touch(ctx: Context) -> Iterator[Finding]:
     """A thank-you note asks to stay in touch."""
     if ctx.has("stay_in_touch"):
         return
-    at = _before_closing(ctx)
+    at = before_closing(ctx)
     yield Finding(
         at,
         at,
@@ -103,7 +95,7 @@ def no_links(ctx: Context) -> Iterator[Finding]:
     """A thank-you note may point to LinkedIn, a website or other professional pages."""
     if any(t.kind == "url" for t in ctx.analysed.tokens):
         return
-    at = _before_closing(ctx)
+    at = before_closing(ctx)
     links = ctx.offer.candidate.links if ctx.offer is not None else ()
     suggestion = None
     if links:
