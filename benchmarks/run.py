@@ -280,6 +280,44 @@ def growth() -> list[tuple[str, float, float, str]]:
             "ok (linear)" if flat <= 2.0 else "MISSED (not linear)",
         )
     )
+    rows.extend(_with_offer())
+    return rows
+
+
+def _with_offer() -> list[tuple[str, float, float, str]]:
+    """check() with an offer on text full of findings and of the offer's words.
+
+    A one-letter first name occurs all over the text and every "[X]" is a finding,
+    so each finding is looked up among thousands of protected spans.
+    """
+    offer = Offer(
+        company="Acme", position="Eng", contact=Person("A B"), candidate=Person("C D")
+    )
+    rows = []
+    per_kb = []
+    for size in (10_000, 100_000):
+        text = ("A [X] " * (size // 6 + 1))[:size]
+        seconds = median(
+            lambda t=text: check(t, locale="en", kind="confirmation", offer=offer), 3
+        )
+        per_kb.append(seconds / (size / 1000))
+        rows.append(
+            (
+                f"check() with an offer, {size // 1000} KB of findings (ms)",
+                seconds * 1e3,
+                per_kb[-1] * 1e3,
+                "ms/KB",
+            )
+        )
+    flat = per_kb[-1] / per_kb[0]
+    rows.append(
+        (
+            "check() with an offer, cost per KB at 100 / 10 KB",
+            flat,
+            1.0,
+            "ok (linear)" if flat <= 2.0 else "MISSED (not linear)",
+        )
+    )
     return rows
 
 

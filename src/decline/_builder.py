@@ -18,7 +18,7 @@ import attrs
 from decline import _i18n
 from decline._errors import FieldError, GuidanceError
 from decline._letter import Letter, LetterKind, _negotiate, _trusted_letter
-from decline._model import Offer, Person, ReasonKind, offer_words, placeholder_values
+from decline._model import Offer, Person, ReasonKind, placeholder_values
 from decline._reason import DeclineReason
 from decline._registry import get_tone
 from decline._tone import FORMAL, Tone
@@ -192,10 +192,10 @@ class LetterBuilder:
                 this is a bug; with your own tone, its wording is at fault.
         """
         letter = self._compose(LetterKind.parse(kind))
-        # The guidance judges the wording, never the offer's own names (check()
-        # ignores findings inside them), so a letter whose wording was already
-        # judged, with only the offer's values differing, need not be read again.
-        key = (self.tone, letter.locale, letter.kind, self._masked(letter.text))
+        # The same letter for the same offer is judged once: the verdict depends
+        # on the text and the offer (a finding may span the template's words and
+        # the offer's values), so both are the key, never a masked wording.
+        key = (self.tone, letter.locale, letter.kind, letter.text, self.offer)
         if key in _JUDGED:
             return letter
         attrs.validate(letter)  # new wording: every field's validator runs once
@@ -210,12 +210,6 @@ class LetterBuilder:
             )
         _JUDGED.add(key)
         return letter
-
-    def _masked(self, text: str) -> str:
-        """*text* with every value from the offer replaced by one mark."""
-        for value in offer_words(self.offer):
-            text = text.replace(value, "\ufffc")
-        return text
 
     def _compose(self, kind: LetterKind) -> Letter:
         v = self._values()

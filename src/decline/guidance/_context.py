@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 from functools import cached_property
@@ -257,6 +258,10 @@ class Context:
 
     def letter_values(self) -> dict[str, str] | None:
         """The placeholder values of the offer, or ``None`` without one."""
+        return self._letter_values
+
+    @cached_property
+    def _letter_values(self) -> dict[str, str] | None:
         if self.offer is None:
             return None
         return placeholder_values(self.offer, self.locale)
@@ -266,7 +271,10 @@ class Context:
         """Spans of the text that quote the offer: names, company, position, links.
 
         A finding inside one is about the offer's own data, not the writer's
-        wording ("Rude Ltd" is a name, not a remark), so the engine drops it.
+        wording ("Rude Ltd" is a name, not a remark), so the engine drops it. A
+        value counts where it stands as whole words ("Al" in "Al said", not in
+        "Also"). The spans are sorted and merged, so that :meth:`quotes_offer`
+        can look a finding up by bisection.
         """
         offer = self.offer
         if offer is None:
@@ -275,18 +283,49 @@ class Context:
         # "Lars Holm and Sofie Dahl").
         values = {v for v in (self.letter_values() or {}).values() if v}
         values.update(offer_words(offer))
+        raw = self.raw
         spans = []
         for value in values:
-            start = self.raw.find(value)
+            start = raw.find(value)
             while start != -1:
-                spans.append((start, start + len(value)))
-                start = self.raw.find(value, start + 1)
-        return tuple(sorted(spans))
+                end = start + len(value)
+                if _standalone(raw, start, end):
+                    spans.append((start, end))
+                start = raw.find(value, start + 1)
+        return _merged(spans)
+
+    @cached_property
+    def _protected_starts(self) -> list[int]:
+        return [start for start, _ in self.protected]
 
     def quotes_offer(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a span of :attr:`protected`."""
-        return start < end and any(a <= start and end <= b for a, b in self.protected)
+        if start >= end or not self.protected:
+            return False
+        at = bisect.bisect_right(self._protected_starts, start) - 1
+        return at >= 0 and end <= self.protected[at][1]
 
     def word_limit(self) -> int:
         """The word limit for this kind of letter under the tone."""
         return (self.tone or FORMAL).word_limit(self.kind)
+
+
+def _standalone(raw: str, start: int, end: int) -> bool:
+    """Whether ``raw[start:end]`` is not part of a longer word."""
+    before = raw[start - 1] if start > 0 else " "
+    after = raw[end] if end < len(raw) else " "
+    return not (before.isalnum() and raw[start].isalnum()) and not (
+        after.isalnum() and raw[end - 1].isalnum()
+    )
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sorted spans with the overlapping and touching ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return tuple(out)

@@ -9,6 +9,7 @@ immutable table at import time — there is no registry to mutate.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -187,6 +188,27 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
+class _Lines:
+    """Line and column of many offsets in one text: line starts found once, bisected."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        if self._starts is None:
+            if "\n" not in self.text:  # most reasons: one line
+                return 1, offset + 1
+            self._starts = [0]
+            find = self.text.find
+            at = find("\n")
+            while at != -1:
+                self._starts.append(at + 1)
+                at = find("\n", at + 1)
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
 def _selected(rule_id: str, select: frozenset[str], ignore: frozenset[str]) -> bool:
     def hit(selectors: frozenset[str]) -> bool:
         return any(rule_id == s or rule_id.startswith(s + ".") for s in selectors)
@@ -226,6 +248,7 @@ def run(
     chosen = _selectors(select, "select", rules)
     dropped = _selectors(ignore, "ignore", rules)
     found: list[Diagnostic] = []
+    lines = _Lines(ctx.raw)
     every = not (chosen or dropped)
     for rule_obj in rules.values():
         if ctx.kind not in rule_obj.kinds or not (
@@ -239,7 +262,7 @@ def run(
                 f".{finding.variant}" if finding.variant else ""
             )
             template = ctx.message(msgid)
-            line, column = line_column(ctx.raw, finding.start)
+            line, column = lines(finding.start)
             found.append(
                 Diagnostic(
                     rule=rule_obj.id,
