@@ -67,6 +67,20 @@ def i18n(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def train(session: nox.Session) -> None:
+    """Train the tone models from the judgement corpora (`nox -s train -- da de`)."""
+    session.install("-e", ".[train]")
+    session.run("python", "tools/train_tone.py", *session.posargs)
+
+
+@nox.session(default=False)
+def accuracy(session: nox.Session) -> None:
+    """Score check() on the judgement corpora, per locale and class."""
+    session.install("-e", ".")
+    session.run("python", "benchmarks/accuracy.py", *session.posargs)
+
+
+@nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Run the benchmarks against Jinja2, str.format and proselint."""
     session.install(".[bench]")

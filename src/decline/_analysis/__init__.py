@@ -10,7 +10,11 @@ This layer knows nothing of letters, offers or rules. It reads text in one local
   (:class:`LocaleData`) and matches them all in one pass;
 - :mod:`~decline._analysis.datafile` reads and validates ``data/<locale>.toml``;
 - :mod:`~decline._analysis.sentences` finds sentence ends;
-- :mod:`~decline._analysis.negation` marks the scope of negators.
+- :mod:`~decline._analysis.negation` marks the scope of negators;
+- :mod:`~decline._analysis.morphology` reduces words to stems and finds negative
+  parts of compounds; :mod:`~decline._analysis.constructions` holds patterns with
+  their examples; :mod:`~decline._analysis.tone` scores how critical a sentence
+  reads.
 
 Everything language-specific lives in ``data/<locale>.toml``, so adding a locale
 needs a data file and no code. Every function runs in time linear in its input.
@@ -20,7 +24,7 @@ never imports them.
 
 from __future__ import annotations
 
-from decline._analysis.datafile import available_data, load_data
+from decline._analysis.datafile import available_data, load_data, load_tone
 from decline._analysis.lexicon import REASON_KINDS, REQUIRED_LISTS, LocaleData
 from decline._analysis.negation import negated, negation_flags
 from decline._analysis.phrases import Match, PhraseSet
@@ -39,6 +43,7 @@ __all__ = [
     "analyse",
     "available_data",
     "load_data",
+    "load_tone",
     "negated",
     "negation_flags",
     "split_sentences",

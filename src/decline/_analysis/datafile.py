@@ -27,6 +27,7 @@ from decline._analysis.lexicon import (
 from decline._analysis.morphology import Compounds, Stemmer
 from decline._analysis.phrases import BUILT_IN_LISTS, Matcher, PhraseSet
 from decline._analysis.tokens import fold
+from decline._analysis.tone import ToneModel, morphology_hash, read_model
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -36,7 +37,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["available_data", "load_data"]
+__all__ = ["available_data", "load_data", "load_tone"]
 
 _TABLES: Final = (
     "meta",
@@ -477,3 +478,29 @@ def load_data(locale: str) -> LocaleData:
         msg = f"no guidance data for locale {locale!r} (available: {known})"
         raise LookupError(msg)
     return _load_data_file(_data_dir() / f"{locale}.toml", locale)
+
+
+@functools.cache
+def load_tone(locale: str) -> ToneModel | None:
+    """Load and cache the tone model of *locale* (``data/<locale>.tone``), if any.
+
+    Raises:
+        ValueError: The file is malformed, or was trained with other
+            ``[morphology]`` settings than the locale's data file has now (train it
+            again with ``tools/train_tone.py``).
+    """
+    data = load_data(locale)
+    path = _data_dir() / f"{locale}.tone"
+    if not path.is_file():
+        return None
+    model = read_model(path.name, path.read_text(encoding="utf-8").splitlines())
+    if model.locale != locale:
+        msg = f"{path.name}: the model is for {model.locale!r}, not {locale!r}"
+        raise ValueError(msg)
+    if model.morphology != morphology_hash(data.stemmer):
+        msg = (
+            f"{path.name}: trained with other [morphology] settings than "
+            f"{locale}.toml has now; train it again (python tools/train_tone.py {locale})"
+        )
+        raise ValueError(msg)
+    return model

@@ -59,7 +59,7 @@ class Stemmer:
         fold_accents: bool = False,
         undouble: bool = False,
     ) -> None:
-        self._endings = tuple(sorted(set(endings), key=len, reverse=True))
+        self._endings = tuple(sorted(set(endings), key=lambda e: (-len(e), e)))
         self.min_stem = min_stem
         self.passes = passes
         self.fold_accents = fold_accents
@@ -148,9 +148,9 @@ class Compounds:
         *,
         min_rest: int = 3,
     ) -> None:
-        self._modifiers = tuple(sorted(set(modifiers), key=len, reverse=True))
+        self._modifiers = tuple(sorted(set(modifiers), key=lambda m: (-len(m), m)))
         self._heads = tuple(
-            sorted({stemmer.stem(h) for h in heads}, key=len, reverse=True)
+            sorted({stemmer.stem(h) for h in heads}, key=lambda h: (-len(h), h))
         )
         self.exceptions = frozenset(exceptions)
         self.stemmer = stemmer

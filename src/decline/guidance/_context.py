@@ -21,6 +21,8 @@ from decline._analysis import (
     negation_flags,
 )
 from decline._analysis.constructions import EFFECTS, Construction
+from decline._analysis.datafile import load_tone
+from decline._analysis.tone import ToneModel, sentence_stems
 from decline._model import ReasonKind, offer_words, placeholder_values
 from decline._tone import FORMAL
 
@@ -35,6 +37,8 @@ __all__ = ["Context"]
 _KIND = operator.itemgetter(4)  # Token.kind
 _new_tuple = tuple.__new__  # a named tuple without its Python-level __new__
 _WORDY = frozenset(("word", "number"))
+#: The fewest words a sentence needs for the tone model to judge it.
+_TONE_WORDS = 4
 #: The prefix that names a locale's constructions of one effect, as a list.
 CONSTRUCTIONS = "construction."
 
@@ -78,6 +82,7 @@ class Context:
         # Per list: the sentences a phrase of it runs into from or out of.
         self._crossed: dict[str, set[int]] = {}
         self._alone: dict[tuple[str, int], tuple[Match, ...]] = {}
+        self._tones: dict[int, float | None] = {}
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -224,6 +229,52 @@ class Context:
             )
         )
         return owners, list(itertools.accumulate(sizes[:-1], initial=0))
+
+    @cached_property
+    def _tone_model(self) -> ToneModel | None:
+        return load_tone(self.data.locale)
+
+    def tone_score(self, sentence: Sentence) -> float | None:
+        """How likely *sentence* reads as criticism (0 to 1), or ``None``.
+
+        ``None`` when the locale has no tone model or the sentence is too short to
+        judge (under four words).
+        """
+        model = self._tone_model
+        if model is None:
+            return None
+        cache = self._tones
+        if sentence.start not in cache:
+            stems = sentence_stems(sentence.tokens, self.data.stemmer)
+            words = sum(1 for t in sentence.tokens if t.kind == "word")
+            cache[sentence.start] = model.score(stems) if words >= _TONE_WORDS else None
+        return cache[sentence.start]
+
+    def critical(self, sentence: Sentence) -> bool:
+        """Whether the tone model hears criticism in *sentence*."""
+        score = self.tone_score(sentence)
+        model = self._tone_model
+        if score is None or model is None:
+            return False
+        limit = model.threshold if self.kind == "reason" else model.letter_threshold
+        return score >= limit
+
+    def tone_cues(self, sentence: Sentence, count: int = 2) -> list[str]:
+        """The words of *sentence* that weigh most towards criticism, as written."""
+        model = self._tone_model
+        if model is None:
+            return []
+        tokens = [t for t in sentence.tokens if t.kind in ("word", "number", "punct")]
+        stems = sentence_stems(tokens, self.data.stemmer)
+        out = []
+        for cue in model.cues(stems, count):
+            parts = cue.split(" ")
+            for i in range(len(stems) - len(parts) + 1):
+                if stems[i : i + len(parts)] == parts:
+                    first, last = tokens[i], tokens[i + len(parts) - 1]
+                    out.append(self.raw[first.start : last.end])
+                    break
+        return out
 
     def negated(self, sentence: Sentence) -> tuple[bool, ...]:
         """Per token of *sentence*: is it in a negator's scope."""

@@ -82,11 +82,52 @@ def negative_remarks(
         _remarks(ctx, sentence, need_target=need_target),
         key=lambda r: (r.start, -r.end),
     )
+    if not found and ctx.critical(sentence) and not _courteous(ctx, sentence):
+        start, end = _trimmed(ctx, sentence)
+        found = [Remark(start, end, ctx.raw[start:end], "tone")]
     end = -1
     for remark in found:
         if remark.start >= end:  # one remark can be found several ways
             end = remark.end
             yield remark
+
+
+def _courteous(ctx: Context, sentence: Sentence) -> bool:
+    """A sentence of a letter that thanks, declines or wishes well (never heard as critical).
+
+    Sarcasm in such a sentence ("thanks for nothing") is found by the lists.
+    """
+    return ctx.kind != "reason" and any(
+        ctx.find(name, sentence)
+        for name in ("thanks", "decision", "wishes", "stay_in_touch")
+    )
+
+
+def remark_sentences(ctx: Context, *, letter: bool) -> list[Sentence]:
+    """The sentences that may hold a negative remark, in text order.
+
+    Those with a word or construction of :data:`EVALUATIVE`, and those the tone
+    model hears criticism in (in a letter, only between greeting and sign-off).
+    """
+    listed = {s.start for s in ctx.sentences_with(*EVALUATIVE)}
+    candidates = body(ctx) if letter else list(ctx.sentences)
+    heard = {
+        s.start
+        for s in candidates
+        if s.start not in listed and ctx.critical(s) and not _courteous(ctx, s)
+    }
+    if not heard:
+        return ctx.sentences_with(*EVALUATIVE)
+    return [s for s in ctx.sentences if s.start in listed or s.start in heard]
+
+
+def _trimmed(ctx: Context, sentence: Sentence) -> tuple[int, int]:
+    """A sentence's span without its final full stop (the remark, not the mark)."""
+    tokens = sentence.tokens
+    last = len(tokens) - 1
+    while last > 0 and tokens[last].kind == "punct":
+        last -= 1
+    return tokens[0].start, tokens[last].end
 
 
 def _remarks(

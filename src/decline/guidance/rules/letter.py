@@ -17,6 +17,7 @@ from decline.guidance.rules._common import (
     fill,
     greeting_end,
     negative_remarks,
+    remark_sentences,
 )
 
 LETTERS = frozenset({"call_script", "confirmation", "thank_you"})
@@ -115,7 +116,7 @@ def _essential(ctx: Context, sentence: Sentence) -> bool:
 )
 def negative_remark(ctx: Context) -> Iterator[Finding]:
     """A letter says nothing negative about the people, the workplace or the company."""
-    for sentence in ctx.sentences_with(*EVALUATIVE):
+    for sentence in remark_sentences(ctx, letter=True):
         for remark in negative_remarks(ctx, sentence, need_target=True):
             cut = None if _essential(ctx, sentence) else ""
             yield Finding(

@@ -8,7 +8,7 @@ from decline._diagnostic import Severity
 from decline.guidance._classify import classify
 from decline.guidance._context import Context
 from decline.guidance._engine import Example, Finding, rule
-from decline.guidance.rules._common import EVALUATIVE, negative_remarks, whole
+from decline.guidance.rules._common import negative_remarks, remark_sentences, whole
 
 #: Word counts over which a reason draws a warning, then an error.
 WARN_WORDS, ERROR_WORDS = 25, 40
@@ -123,7 +123,7 @@ def too_long(ctx: Context) -> Iterator[Finding]:
 def negative_remark(ctx: Context) -> Iterator[Finding]:
     """A reason says nothing negative about the people, the workplace, the company or the pay."""
     suggestion = None
-    for sentence in ctx.sentences_with(*EVALUATIVE):
+    for sentence in remark_sentences(ctx, letter=False):
         for remark in negative_remarks(ctx, sentence, need_target=False):
             suggestion = suggestion or _neutral(ctx)
             yield Finding(

@@ -1,0 +1,111 @@
+"""The tone model: its file format, its scores, and that every shipped model is current."""
+
+from __future__ import annotations
+
+import pytest
+
+from decline import check
+from decline._analysis import available_data, load_data, load_tone, tokenize
+from decline._analysis.tone import ToneModel, read_model, sentence_stems
+
+HEADER = [
+    "# decline tone model 1",
+    "locale = xx",
+    "threshold = 0.5",
+    "letter_threshold = 0.9",
+    "intercept = -1.0",
+    "morphology = 0",
+    "trained_on = a test",
+]
+
+
+class TestModelFile:
+    def test_a_model_file_reads_back(self) -> None:
+        """Header keys and weight lines become a model."""
+        model = read_model("xx.tone", [*HEADER, "2.5\trude", "0.25\tthe team"])
+        assert model.threshold == 0.5
+        assert model.weights == {"rude": 2.5, "the team": 0.25}
+
+    @pytest.mark.parametrize(
+        ("lines", "problem"),
+        [
+            (["# something else"], "line 1"),
+            ([*HEADER[:-1]], "has no trained_on"),
+            ([*HEADER, "heavy\trude"], "line 8: 'heavy' is not a number"),
+            ([*HEADER, "threshold is high"], "line 8: expected"),
+            ([HEADER[0], "locale = xx", "threshold = high", *HEADER[3:]], "numbers"),
+        ],
+    )
+    def test_a_broken_file_is_named_with_its_line(
+        self, lines: list[str], problem: str
+    ) -> None:
+        """A malformed model names the file and what is wrong."""
+        with pytest.raises(ValueError, match=problem):
+            read_model("xx.tone", lines)
+
+
+class TestScores:
+    MODEL = ToneModel(
+        "xx", threshold=0.5, intercept=-1.0, weights={"rude": 2.5, "kind": -2.0}
+    )
+
+    def test_positive_weights_raise_the_score(self) -> None:
+        """A critical word pushes a sentence over the threshold; a kind one keeps it under."""
+        assert self.MODEL.score(["they", "were", "rude"]) > 0.5
+        assert self.MODEL.score(["they", "were", "kind"]) < 0.5
+
+    def test_extreme_sums_do_not_overflow(self) -> None:
+        """A very negative sum scores 0, not an OverflowError."""
+        model = ToneModel("xx", threshold=0.5, intercept=-1000.0, weights={})
+        assert model.score(["a"]) == 0.0
+
+    def test_stems_leave_out_links(self) -> None:
+        """Links and addresses are not part of what the model reads."""
+        data = load_data("en")
+        tokens = tokenize("Rude, see https://example.org or 12 a@b.example", data)
+        assert sentence_stems(tokens, data.stemmer) == [
+            "rud",
+            ",",
+            "see",
+            "or",
+            "<num>",
+        ]
+
+
+@pytest.mark.parametrize("locale", available_data())
+def test_every_shipped_model_matches_its_morphology(locale: str) -> None:
+    """A model trained with other [morphology] settings would read other stems: refused."""
+    model = load_tone(locale)
+    assert model is None or (model.locale == locale and model.weights)
+
+
+def test_a_sentence_the_model_hears_is_a_remark(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the model scores a sentence over its threshold, the whole sentence is a remark."""
+    from decline.guidance import _context
+
+    model = ToneModel(
+        "en", threshold=0.5, intercept=-3.0, weights={"yawn": 4.0, "while": 0.5}
+    )
+    monkeypatch.setattr(_context, "load_tone", lambda _locale: model)
+    text = "The interviewer yawned while I answered the first question."
+    report = check(text, locale="en", kind="reason")
+    remark = next(d for d in report if d.rule == "reason.negative-remark")
+    assert remark.text == text.rstrip(".")
+    neutral = check("I have decided to stay where I am.", locale="en", kind="reason")
+    assert "reason.negative-remark" not in neutral.rules
+
+
+def test_complaints_score_higher_than_neutral_reasons() -> None:
+    """The shipped English model ranks a veiled complaint above a neutral reason."""
+    model = load_tone("en")
+    assert model is not None
+    data = load_data("en")
+
+    def score(text: str) -> float:
+        return model.score(sentence_stems(tokenize(text, data), data.stemmer))
+
+    assert score("Nobody answered my e-mails for three weeks.") > score(
+        "I have accepted a position closer to my family."
+    )

@@ -1,0 +1,233 @@
+"""Train the tone models (``src/decline/_analysis/data/<ll>.tone``) from labelled sentences.
+
+Usage::
+
+    pip install ".[train]"                      # scikit-learn, for this tool only
+    python tools/train_tone.py                  # every locale, every training corpus
+    python tools/train_tone.py da de            # some locales
+    python tools/train_tone.py --waves wave2    # learn from one corpus only
+    python tools/train_tone.py --check          # exit 1 if a model is out of date
+
+A model is a logistic regression over the stems of a sentence's words and their
+pairs (see :mod:`decline._analysis.tone`), learnt from the sentences of the
+judgement corpora under ``tests/judgement/``: ``wave1`` is ``tests/judgement/<ll>.toml``,
+``wave2`` is ``tests/judgement/wave2/<ll>.toml``, and so on. ``tests/judgement/heldout/``
+is never learnt from: it measures whether the checker generalises.
+
+The threshold is chosen by five-fold cross-validation: the lowest score at which at
+most ``--false-alarms`` (default 2 %) of the acceptable sentences would be flagged.
+Weights below ``--prune`` are dropped to keep the file small. The same words reduce
+to the same stems at training and at run time because both use the locale's
+``[morphology]``; the model records a hash of it, and ``decline`` refuses a model
+whose hash no longer matches (train again after changing ``[morphology]``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+import tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "judgement"
+DATA = ROOT / "src" / "decline" / "_analysis" / "data"
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def corpus_file(wave: str, locale: str) -> Path:
+    """The file of one corpus wave for *locale*."""
+    if wave == "heldout":
+        msg = "the held-out corpus is never learnt from"
+        raise SystemExit(msg)
+    return (
+        CORPUS / f"{locale}.toml"
+        if wave == "wave1"
+        else CORPUS / wave / f"{locale}.toml"
+    )
+
+
+def waves() -> list[str]:
+    """Every training corpus there is: wave1 and the wave folders."""
+    found = ["wave1"]
+    found += sorted(
+        p.name for p in CORPUS.iterdir() if p.is_dir() and p.name.startswith("wave")
+    )
+    return found
+
+
+def sentences(locale: str, chosen: list[str]) -> list[tuple[str, int]]:
+    """(text, 1 for flag or 0 for ok) of every sentence of the chosen waves."""
+    out = []
+    for wave in chosen:
+        path = corpus_file(wave, locale)
+        if not path.is_file():
+            continue
+        with path.open("rb") as fh:
+            doc = tomllib.load(fh)
+        out += [(s["text"], int(s["label"] == "flag")) for s in doc.get("sentence", [])]
+    return out
+
+
+def own_letters(locale: str) -> list[str]:
+    """The sentences of every letter the library writes: acceptable by construction.
+
+    Every tone, kind and canned reason, for a sample offer; only the body, and only
+    sentences of four words or more (what the checker asks the model about).
+    """
+    from decline import DeclineReason, LetterBuilder, LetterKind, ReasonKind
+    from decline._analysis import load_data, split_sentences
+    from decline._builder import sample_offer
+
+    data = load_data(locale)
+    reasons = [None, DeclineReason.none(), *(DeclineReason(k) for k in ReasonKind)]
+    found: set[str] = set()
+    for tone in ("formal", "warm", "brief"):
+        for reason in reasons:
+            builder = LetterBuilder(
+                sample_offer(), locale=locale, tone=tone, reason=reason
+            )
+            for kind in LetterKind:
+                letter = builder._compose(kind)  # noqa: SLF001 - unchecked: we train the check
+                for paragraph in letter.paragraphs:
+                    for sentence in split_sentences(paragraph, data):
+                        if sum(t.kind == "word" for t in sentence.tokens) >= 4:
+                            found.add(sentence.text)
+    return sorted(found)
+
+
+def featurise(locale: str, texts: list[str]) -> list[str]:
+    """Each text as its stems joined by spaces, as the library reads it."""
+    from decline._analysis import load_data, tokenize
+    from decline._analysis.tone import sentence_stems
+
+    data = load_data(locale)
+    return [" ".join(sentence_stems(tokenize(t, data), data.stemmer)) for t in texts]
+
+
+def _threshold(ok_scores: list[float], false_alarms: float) -> float:
+    """The lowest score that at most *false_alarms* of the ok sentences reach."""
+    ranked = sorted(ok_scores)
+    allowed = int(false_alarms * len(ranked))
+    return min(max(ranked[len(ranked) - allowed - 1] + 1e-6, 0.5), 0.99)
+
+
+def train(
+    locale: str,
+    chosen: list[str],
+    false_alarms: float,
+    letter_false_alarms: float,
+    prune: float,
+) -> str:
+    """Learn *locale*'s model; return the text of its file."""
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    from decline._analysis import load_data
+    from decline._analysis.tone import FORMAT, morphology_hash
+
+    rows = sentences(locale, chosen)
+    labelled = len(rows)
+    rows += [(text, 0) for text in own_letters(locale)]
+    if labelled < 200:
+        msg = (
+            f"{locale}: only {len(rows)} labelled sentences; write more before training"
+        )
+        raise SystemExit(msg)
+    texts = featurise(locale, [t for t, _ in rows])
+    labels = np.array([y for _, y in rows])
+    vectoriser = CountVectorizer(
+        ngram_range=(1, 2),
+        token_pattern=r"\S+",  # noqa: S106 - a regular expression, not a password
+        binary=True,
+        lowercase=False,
+    )
+    matrix = vectoriser.fit_transform(texts)
+    model = LogisticRegression(C=1.0, max_iter=5000)
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+    scores = cross_val_predict(model, matrix, labels, cv=folds, method="predict_proba")[
+        :, 1
+    ]
+    ok_scores = [float(x) for x in scores[labels == 0]]
+    threshold = _threshold(ok_scores, false_alarms)
+    letter_threshold = max(threshold, _threshold(ok_scores, letter_false_alarms))
+    recall = float((scores[labels == 1] >= threshold).mean())
+    model.fit(matrix, labels)
+    names = vectoriser.get_feature_names_out()
+    weights = sorted(
+        (
+            (float(w), str(f))
+            for w, f in zip(model.coef_[0], names, strict=True)
+            if abs(w) >= prune
+        ),
+        key=lambda wf: (-abs(wf[0]), wf[1]),
+    )
+    flags = int(labels.sum())
+    lines = [
+        f"# decline tone model {FORMAT}",
+        f"locale = {locale}",
+        f"threshold = {threshold:.4f}",
+        f"letter_threshold = {letter_threshold:.4f}",
+        f"intercept = {float(model.intercept_[0]):.4f}",
+        f"morphology = {morphology_hash(load_data(locale).stemmer)}",
+        (
+            f"trained_on = {'+'.join(chosen)}: {flags} flag and {labelled - flags} ok "
+            f"sentences, and {len(rows) - labelled} of decline's own letters, "
+            f"{dt.datetime.now(dt.timezone.utc).date().isoformat()}"
+        ),
+        (
+            f"# cross-validated: {recall:.1%} of flag sentences at or over the "
+            f"threshold, at most {false_alarms:.0%} of ok ones"
+        ),
+        *(f"{w:.4f}\t{f}" for w, f in weights),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    """Train, or check, the chosen locales' models."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("locales", nargs="*")
+    parser.add_argument(
+        "--waves", nargs="*", help="corpora to learn from (default: all)"
+    )
+    parser.add_argument("--false-alarms", type=float, default=0.02)
+    parser.add_argument("--letter-false-alarms", type=float, default=0.005)
+    parser.add_argument("--prune", type=float, default=0.02)
+    parser.add_argument(
+        "--check", action="store_true", help="only check models are current"
+    )
+    args = parser.parse_args()
+    from decline._analysis import available_data, load_data
+    from decline._analysis.tone import morphology_hash, read_model
+
+    chosen = args.waves or waves()
+    stale = []
+    for locale in args.locales or available_data():
+        path = DATA / f"{locale}.tone"
+        if args.check:
+            model = read_model(path.name, path.read_text(encoding="utf-8").splitlines())
+            if model.morphology != morphology_hash(load_data(locale).stemmer):
+                stale.append(locale)
+            continue
+        path.write_text(
+            train(
+                locale, chosen, args.false_alarms, args.letter_false_alarms, args.prune
+            ),
+            encoding="utf-8",
+        )
+        print(f"wrote {path.relative_to(ROOT)}")
+    if stale:
+        print(
+            f"out of date: {', '.join(stale)}; run python tools/train_tone.py {' '.join(stale)}"
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
