@@ -402,3 +402,19 @@ def test_sixteen_threads_match_a_serial_run() -> None:
     for t in threads:
         t.join()
     assert threaded == serial
+
+
+class TestLoneSurrogates:
+    @pytest.mark.parametrize("text", ["a\ud800b", "\udfff", "Tak.\udcff", "😀\ud83d"])
+    def test_check_refuses_them(self, text: str) -> None:
+        """check() refuses a string with a lone surrogate as field "text", as the constructors do."""
+        with pytest.raises(DeclineError) as caught:
+            check(text, locale="en", kind="reason")
+        assert getattr(caught.value, "field", None) == "text"
+        assert "surrogate" in str(caught.value)
+
+    def test_paired_surrogates_in_emoji_are_fine(self) -> None:
+        """A real astral character (an emoji) is not mistaken for a lone surrogate."""
+        assert (
+            check("I have decided to stay 😀.", locale="en", kind="reason") is not None
+        )

@@ -719,7 +719,7 @@ def subject_text(
 ) -> tuple[str, str, str]:
     """Return (text, locale, kind) for whatever was passed to :func:`check`."""
     from decline._letter import Letter, LetterKind  # noqa: PLC0415
-    from decline._model import DeclineReason  # noqa: PLC0415
+    from decline._model import _SURROGATE, DeclineReason  # noqa: PLC0415
 
     if isinstance(subject, Letter):
         return subject.text, subject.locale, subject.kind.value
@@ -750,6 +750,10 @@ def subject_text(
                 "text",
                 f"is {len(subject)} characters long; check() reads at most "
                 f"{MAX_TEXT_CHARS}: split it or check the letter alone",
+            )
+        if not subject.isascii() and _SURROGATE.search(subject):
+            raise FieldError(
+                "text", "contains a lone surrogate; pass valid Unicode text"
             )
         return subject, tag, kind_value
     raise TypeError(
