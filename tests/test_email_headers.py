@@ -449,3 +449,69 @@ class TestProperties:
         parsed = reparse(message)
         assert parsed["Message-ID"] == message_id
         assert [k.lower() for k in parsed] == [k.lower() for k in message]
+
+
+_ADDRESS_PIECES = st.sampled_from(
+    (
+        "a",
+        "Z9",
+        ".",
+        "..",
+        "@",
+        '"',
+        "(",
+        ")",
+        "<",
+        ">",
+        ",",
+        ";",
+        ":",
+        "[",
+        "]",
+        "\\",
+        " ",
+        "-",
+        "_",
+        "+",
+        "=?",
+        "ü",
+        "ß",
+        "xn--",
+        "example",
+        ".org",
+        "\u200d",
+        "Ａ",
+    )
+)
+addresses = st.one_of(
+    st.lists(_ADDRESS_PIECES, min_size=1, max_size=10).map("".join),
+    st.builds("{}@{}".format, st.text(max_size=10), st.text(max_size=15)),
+    st.emails(),
+)
+
+
+@many
+@given(address=addresses)
+def test_any_address(address: str) -> None:
+    """Any address is refused with FieldError, or reaches To exactly (its domain in IDNA)."""
+    person = person_or_none("Mette Hansen", address)
+    if person is None or person.email is None:
+        event("refused")
+        return
+    event("accepted")
+    letter = direct_letter(person, Person("Jonas Berg", email="j@e.example"), "Hi")
+    parsed = reparse(letter.to_email())
+    local, _, domain = person.email.rpartition("@")
+    (to,) = parsed["To"].addresses
+    assert to.addr_spec == f"{local}@{email_render.ascii_domain(domain)}"
+    assert to.addr_spec.isascii()
+    assert [k.lower() for k in parsed] == [
+        "from",
+        "to",
+        "subject",
+        "date",
+        "message-id",
+        "mime-version",
+        "content-type",
+        "content-language",
+    ]

@@ -221,8 +221,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_name(path: Path, what: str, verb: str) -> None:
+    """Refuse a file name the operating system cannot take at all."""
+    try:
+        encoded = os.fsencode(path)
+    except UnicodeError:
+        problem = "the name cannot be written in the file system's encoding"
+    else:
+        if b"\0" not in encoded:
+            return
+        problem = "a file name cannot hold a NUL character"
+    raise _StreamError(what, f"cannot {verb} {_shown(path)}: {problem}")
+
+
 def _read_bytes(path: Path, what: str, limit: int) -> bytes:
     """Up to *limit* + 1 bytes of *path*; a file that cannot be read is a _StreamError."""
+    _check_name(path, what, "read")
     try:
         with path.open("rb") as fh:
             return fh.read(limit + 1)
@@ -387,6 +401,7 @@ def _write_file(path: Path, data: bytes) -> None:
     write leaves *path* as it was. A path that is a device or a pipe
     (``/dev/stdout``) is written directly.
     """
+    _check_name(path, "-o", "write")
     try:
         current = path.stat()
     except OSError:
