@@ -46,6 +46,8 @@ _EMAIL_AUTOLINK = re.compile(
     r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*"
 )
 _ALWAYS = frozenset("*`[]<>~|")
+# Every character that may need a backslash; the rest is copied as it is.
+_INLINE = re.compile(r"[*`\[\]<>~|_\\&./:]")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY = re.compile(
     r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)"
@@ -80,31 +82,29 @@ def _after_scheme(line: str, index: int) -> bool:
     )
 
 
+def _escape_one(match: re.Match[str]) -> str:
+    line, index, ch = match.string, match.start(), match.group()
+    before = line[index - 1] if index else ""
+    after = line[index + 1] if index + 1 < len(line) else ""
+    if ch in _ALWAYS:
+        escaped = True
+    elif ch == "_":
+        escaped = not (before.isalnum() and after.isalnum())  # inside a word: inert
+    elif ch == "\\":
+        escaped = after == "" or after in _ASCII_PUNCTUATION
+    elif ch == "&":
+        escaped = _ENTITY.match(line, index) is not None
+    elif ch == ".":
+        escaped = _escape_dot(line, index)
+    elif ch == "/":
+        escaped = after == "/"
+    else:  # ":"
+        escaped = after != "" and _after_scheme(line, index)
+    return "\\" + ch if escaped else ch
+
+
 def _escape_inline(line: str) -> str:
-    out: list[str] = []
-    last = len(line) - 1
-    for index, ch in enumerate(line):
-        if ch in _ALWAYS:
-            out.append("\\" + ch)
-        elif ch == "_":
-            before = line[index - 1] if index else ""
-            after = line[index + 1] if index < last else ""
-            intraword = before.isalnum() and after.isalnum()
-            out.append(ch if intraword else "\\_")
-        elif ch == "\\":
-            after = line[index + 1] if index < last else ""
-            out.append("\\\\" if after == "" or after in _ASCII_PUNCTUATION else ch)
-        elif ch == "&":
-            out.append("\\&" if _ENTITY.match(line, index) else ch)
-        elif ch == ".":
-            out.append("\\." if _escape_dot(line, index) else ch)
-        elif ch == "/" and index < last and line[index + 1] == "/":
-            out.append("\\/")
-        elif ch == ":" and index < last and _after_scheme(line, index):
-            out.append("\\:")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _INLINE.sub(_escape_one, line)
 
 
 def escape(text: str) -> str:
