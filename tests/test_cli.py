@@ -145,9 +145,9 @@ class TestWrite:
         assert err.startswith(f"decline: error: {option}: got a lone '--'")
 
     def test_missing_offer_file(self, tmp_path: Path) -> None:
-        """A missing file is named."""
+        """A missing offer file is named, with the I/O exit status 2."""
         code, _, err = run("write", "--offer", str(tmp_path / "none.toml"))
-        assert code == 1 and "cannot read" in err
+        assert code == 2 and "cannot read" in err and "none.toml" in err
 
     @pytest.mark.parametrize(
         "argv",
@@ -215,11 +215,11 @@ class TestCheck:
         assert code == 0
 
     def test_unreadable_file(self, tmp_path: Path) -> None:
-        """A file that cannot be read is refused with exit 1."""
+        """A file that is not UTF-8 is refused with the I/O exit status 2."""
         path = tmp_path / "bin"
         path.write_bytes(b"\xff\xfe\x00")
         code, _, err = run("check", str(path), "--locale", "en", "--kind", "reason")
-        assert code == 1 and "cannot read" in err
+        assert code == 2 and "cannot read" in err and "not UTF-8" in err
 
 
 def test_locales_and_tones() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import email
 import io
+import json
 import threading
 import unicodedata
 from email import policy
@@ -402,3 +403,75 @@ def test_sixteen_threads_match_a_serial_run() -> None:
     for t in threads:
         t.join()
     assert threaded == serial
+
+
+class TestLoneSurrogates:
+    @pytest.mark.parametrize("text", ["a\ud800b", "\udfff", "Tak.\udcff", "😀\ud83d"])
+    def test_check_refuses_them(self, text: str) -> None:
+        """check() refuses a string with a lone surrogate as field "text", as the constructors do."""
+        with pytest.raises(DeclineError) as caught:
+            check(text, locale="en", kind="reason")
+        assert getattr(caught.value, "field", None) == "text"
+        assert "surrogate" in str(caught.value)
+
+    def test_paired_surrogates_in_emoji_are_fine(self) -> None:
+        """A real astral character (an emoji) is not mistaken for a lone surrogate."""
+        report = check("I have decided to stay 😀.", locale="en", kind="reason")
+        assert report.text.endswith("😀.")
+
+
+class TestCommandLineStreams:
+    @fast
+    @given(
+        data=st.one_of(
+            st.binary(max_size=300),
+            nasty_text.map(lambda s: s.encode("utf-8", "surrogatepass")),
+        ),
+        fmt=st.sampled_from(("text", "json")),
+    )
+    def test_check_reads_any_bytes(self, data: bytes, fmt: str) -> None:
+        """decline check on any bytes from stdin exits 0, 1 or 2 with one clear message, and prints valid UTF-8."""
+        out, err = io.StringIO(), io.StringIO()
+        code = main(
+            ["check", "-", "--locale", "da", "--kind", "confirmation", "--format", fmt],
+            stdout=out,
+            stderr=err,
+            stdin=io.BytesIO(data),
+        )
+        assert code in (0, 1, 2), err.getvalue()
+        out.getvalue().encode("utf-8")
+        if code == 2:
+            assert err.getvalue().startswith(
+                "decline: error: FILE: cannot read <stdin>"
+            )
+            assert out.getvalue() == ""
+        elif fmt == "json":
+            json.loads(out.getvalue())
+
+    @fast
+    @given(name=nasty_text)
+    def test_output_to_any_file_name(
+        self, name: str, tmp_path_factory: pytest.TempPathFactory
+    ) -> None:
+        """-o with any file name writes the file or fails with one message and exit 2, never a traceback."""
+        folder = tmp_path_factory.mktemp("out")
+        err = io.StringIO()
+        code = main(
+            [
+                "write",
+                "--company=Acme",
+                "--position=Engineer",
+                "--contact=Mette Hansen",
+                "--candidate=Jonas Berg",
+                "-o",
+                str(folder / name),
+            ],
+            stdout=io.StringIO(),
+            stderr=err,
+        )
+        assert code in (0, 2), err.getvalue()
+        if code == 2:
+            assert err.getvalue().startswith("decline: error: -o: cannot write")
+            assert err.getvalue().count("\n") == 1
+        leftovers = [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
+        assert leftovers == []

@@ -135,17 +135,15 @@ def _check_email(
         return
     field = _field_name(instance, attribute)
     text = _clean(field, value, LIMITS["email"])
-    from email.errors import HeaderParseError  # noqa: PLC0415 - keep import light
-    from email.headerregistry import Address  # noqa: PLC0415
+    from decline._address import AddressError, split  # noqa: PLC0415
 
     try:
-        address = Address(addr_spec=text)
-    except (HeaderParseError, ValueError, IndexError) as exc:
-        raise FieldError(field, f"{text!r} is not an e-mail address ({exc})") from None
-    if not address.username or "." not in address.domain or " " in text:
+        split(text)
+    except AddressError as exc:
         raise FieldError(
-            field, f"{text!r} is not an e-mail address; write it as name@example.org"
-        )
+            field,
+            f"{text!r} is not a plain e-mail address: it {exc.problem}; {exc.hint}",
+        ) from None
 
 
 def _check_phone(

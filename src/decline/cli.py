@@ -1,22 +1,35 @@
-"""The command line: ``decline write``, ``decline check``, ``decline locales``, ``decline tones``.
+r"""The command line: ``decline write``, ``decline check``, ``decline locales``, ``decline tones``.
 
 A thin argparse front end over the public API; it has no logic of its own.
 
 Exit codes: 0 success; 1 an input was refused (the message names the field) or
-``check`` found errors; 2 bad usage.
+``check`` found errors; 2 bad usage, or a file or stream that cannot be read or
+written (a missing file, a folder, text that is not UTF-8, a closed stream, a reader
+that closed the pipe). Every failure ends with one ``decline: error: …`` line on
+standard error, never a traceback.
+
+Text output shows control and invisible characters from drafts, offer files and file
+names as visible tokens (``\x1b``, ``<U+202E>``), so nothing the command prints can
+move the cursor, retitle the terminal or reorder a line; JSON output keeps the exact
+text, with such characters written as ``\u`` escapes. ``-o FILE`` writes a temporary
+file in the same folder and renames it over FILE, so FILE is never left half written.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import os
+import stat
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from decline._errors import DeclineError, FieldError
+from decline._terminal import json_safe, visible
 
 if TYPE_CHECKING:
     from decline.guidance import Diagnostic
@@ -38,6 +51,42 @@ _OFFER_KEYS = {
 }
 
 
+#: An offer file may be at most this many bytes.
+MAX_OFFER_BYTES = 1 << 20
+
+
+class _StreamError(Exception):
+    """A file or stream cannot be read or written; the command line exits 2.
+
+    Attributes:
+        what: The option, argument or stream concerned (``-o``, ``FILE``).
+        problem: What went wrong and, where it helps, what to do.
+    """
+
+    def __init__(self, what: str, problem: str) -> None:
+        self.what = what
+        self.problem = problem
+        super().__init__(f"{what}: {problem}")
+
+
+class _PipeClosedError(Exception):
+    """Standard output's reader closed the pipe."""
+
+
+def _shown(path: str | Path) -> str:
+    """A file name, quoted, as it may be printed."""
+    return visible(repr(str(path)))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the values it quotes in errors made safe for a terminal."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and *message* (control characters shown), and exit 2."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {visible(message)}\n")
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -50,10 +99,11 @@ def _date(value: str) -> dt.date:
 def _parser() -> argparse.ArgumentParser:
     from decline import __version__  # noqa: PLC0415
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="decline",
         description="Decline a job offer quickly, kindly and briefly.",
-        epilog="Exit codes: 0 success, 1 refused input or errors found, 2 bad usage.",
+        epilog="Exit codes: 0 success, 1 refused input or errors found, 2 bad usage "
+        "or a file or stream that cannot be read or written.",
     )
     parser.add_argument("--version", action="version", version=f"decline {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -171,20 +221,62 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_name(path: Path, what: str, verb: str) -> None:
+    """Refuse a file name the operating system cannot take at all."""
+    try:
+        encoded = os.fsencode(path)
+    except UnicodeError:
+        problem = "the name cannot be written in the file system's encoding"
+    else:
+        if b"\0" not in encoded:
+            return
+        problem = "a file name cannot hold a NUL character"
+    raise _StreamError(what, f"cannot {verb} {_shown(path)}: {problem}")
+
+
+def _read_bytes(path: Path, what: str, limit: int) -> bytes:
+    """Up to *limit* + 1 bytes of *path*; a file that cannot be read is a _StreamError."""
+    _check_name(path, what, "read")
+    try:
+        with path.open("rb") as fh:
+            return fh.read(limit + 1)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise _StreamError(what, f"cannot read {_shown(path)}: {reason}") from None
+
+
+def _decode(data: bytes, what: str, name: str) -> str:
+    """*data* as UTF-8 text with universal newlines, as a text file is read."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _StreamError(
+            what,
+            f"cannot read {name}: it is not UTF-8 text (byte 0x{data[exc.start]:02x} "
+            f"at offset {exc.start}); save it as UTF-8",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _load_toml(path: Path) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib  # noqa: PLC0415
     else:  # pragma: no cover
         import tomli as tomllib  # noqa: PLC0415
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
+    data = _read_bytes(path, "--offer", MAX_OFFER_BYTES)
+    if len(data) > MAX_OFFER_BYTES:
         raise FieldError(
-            "--offer", f"cannot read {str(path)!r}: {exc.strerror}"
-        ) from None
+            "--offer",
+            f"{_shown(path)} is over {MAX_OFFER_BYTES} bytes; an offer file is a "
+            "few lines of TOML",
+        )
+    text = _decode(data, "--offer", _shown(path))
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise FieldError("--offer", f"{str(path)!r} is not valid TOML: {exc}") from None
+        raise FieldError(
+            "--offer", f"{_shown(path)} is not valid TOML: {exc}"
+        ) from None
 
 
 def _person(data: object, field: str) -> Any:
@@ -267,14 +359,109 @@ def _offer(data: Mapping[str, Any]) -> Any:
     )
 
 
-def _emit(text: str, output: Path | None, stdout: TextIO) -> None:
-    if output is None:
-        stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+def _emit(data: str | bytes, output: Path | None, stdout: IO[Any] | None) -> None:
+    """Write *data* to *output* atomically, or to standard output."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output is not None:
+        _write_file(output, raw)
+        return
+    if stdout is None:
+        raise _StreamError(
+            "standard output",
+            "is closed; run decline with its output going to a terminal, a file or "
+            "a pipe, or give -o FILE",
+        )
+    try:
+        buffer = getattr(stdout, "buffer", None)
+        if isinstance(data, bytes) and buffer is not None:
+            stdout.flush()
+            buffer.write(data)
+        elif isinstance(data, bytes):
+            stdout.write(data.decode("utf-8"))
+        else:
+            stdout.write(data)
+    except BrokenPipeError:
+        raise _PipeClosedError from None
+    except UnicodeEncodeError as exc:
+        bad = visible(repr(exc.object[exc.start : exc.end]))
+        raise _StreamError(
+            "standard output",
+            f"its encoding ({exc.encoding}) cannot show {bad}; set "
+            "PYTHONIOENCODING=utf-8, or write to a file with -o FILE",
+        ) from None
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise _StreamError("standard output", f"cannot be written: {reason}") from None
 
 
-def _write(args: argparse.Namespace, stdout: TextIO) -> int:
+def _write_file(path: Path, data: bytes) -> None:
+    """Write *data* to *path* through a temporary file in the same folder.
+
+    The temporary file is renamed over *path* only once it is complete, so a failed
+    write leaves *path* as it was. A path that is a device or a pipe
+    (``/dev/stdout``) is written directly.
+    """
+    _check_name(path, "-o", "write")
+    try:
+        current = path.stat()
+    except OSError:
+        current = None
+    if current is not None and stat.S_ISDIR(current.st_mode):
+        raise _StreamError(
+            "-o", f"cannot write {_shown(path)}: it is a folder; give a file name"
+        )
+    try:
+        if current is not None and not stat.S_ISREG(current.st_mode):
+            with path.open("wb") as fh:
+                fh.write(data)
+            return
+        target = Path(os.path.realpath(path))
+        if not target.parent.is_dir():
+            problem = "is not a folder" if target.parent.exists() else "does not exist"
+            raise _StreamError(
+                "-o",
+                f"cannot write {_shown(path)}: {_shown(target.parent)} {problem}",
+            )
+        _replace_atomically(target, data, current)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise _StreamError("-o", f"cannot write {_shown(path)}: {reason}") from None
+
+
+def _replace_atomically(
+    target: Path, data: bytes, current: os.stat_result | None
+) -> None:
+    import secrets  # noqa: PLC0415
+
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            # 0o666 less the umask: the permissions any new file gets.
+            fd = os.open(temporary, flags, 0o666)
+            break
+        except FileExistsError:  # pragma: no cover - a 48-bit name collided
+            continue
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if current is not None:  # keep the permissions of the file it replaces
+            temporary.chmod(stat.S_IMODE(current.st_mode))
+        temporary.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _json(value: object) -> str:
+    r"""JSON for output: exact, with terminal-unsafe characters as \u escapes."""
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
+
+
+def _write(args: argparse.Namespace, stdout: IO[Any] | None) -> int:
     from decline._builder import LetterBuilder  # noqa: PLC0415
     from decline._letter import LetterKind  # noqa: PLC0415
     from decline._plan import plan  # noqa: PLC0415
@@ -293,11 +480,7 @@ def _write(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.kind == "plan":
         the_plan = plan(offer, reason, locale=locale, tone=tone, today=args.today)
         if args.format == "json":
-            _emit(
-                json.dumps(the_plan.to_dict(), ensure_ascii=False, indent=2) + "\n",
-                args.output,
-                stdout,
-            )
+            _emit(_json(the_plan.to_dict()), args.output, stdout)
         elif args.format == "text":
             _emit(the_plan.to_text(), args.output, stdout)
         else:
@@ -312,19 +495,12 @@ def _write(args: argparse.Namespace, stdout: TextIO) -> int:
             if args.kind == "all"
             else letters[0].to_dict()
         )
-        _emit(
-            json.dumps(payload, ensure_ascii=False, indent=2) + "\n",
-            args.output,
-            stdout,
-        )
+        _emit(_json(payload), args.output, stdout)
     elif args.format == "eml":
         if len(letters) != 1:
             raise FieldError("--format", "eml writes one letter; choose --kind")
-        message = letters[0].to_email()
-        if args.output is not None:
-            args.output.write_bytes(bytes(message))
-        else:
-            stdout.write(message.as_string())
+        # The very bytes to_email() verified by reading them back.
+        _emit(bytes(letters[0].to_email()), args.output, stdout)
     else:
         render = {
             "text": lambda x: x.to_text(),
@@ -335,17 +511,46 @@ def _write(args: argparse.Namespace, stdout: TextIO) -> int:
     return 0
 
 
-def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
+def _read_draft(file: str, stdin: IO[Any] | None) -> tuple[str, str]:
+    """The draft named on the command line, and its name for the output.
+
+    Standard input and files are read alike: as bytes, decoded as strict UTF-8.
+    """
+    from decline.guidance import MAX_TEXT_CHARS  # noqa: PLC0415
+
+    limit = 4 * MAX_TEXT_CHARS  # UTF-8 needs at most four bytes a character
+    if file == "-":
+        name = "<stdin>"
+        if stdin is None:
+            raise _StreamError(
+                "FILE", "cannot read <stdin>: standard input is closed; give a file"
+            )
+        source = getattr(stdin, "buffer", stdin)
+        try:
+            data: str | bytes = source.read(limit + 1)
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise _StreamError("FILE", f"cannot read <stdin>: {reason}") from None
+    else:
+        name = file
+        data = _read_bytes(Path(file), "FILE", limit)
+    if len(data) > limit:
+        raise FieldError(
+            "text",
+            f"{visible(name)} is over {limit} bytes; check() reads at most "
+            f"{MAX_TEXT_CHARS} characters: split it or check the letter alone",
+        )
+    shown = name if file == "-" else _shown(file)
+    text = data if isinstance(data, str) else _decode(data, "FILE", shown)
+    return text, name
+
+
+def _check(
+    args: argparse.Namespace, stdout: IO[Any] | None, stdin: IO[Any] | None
+) -> int:
     from decline.guidance import check  # noqa: PLC0415
 
-    if args.file == "-":
-        text, name = stdin.read(), "<stdin>"
-    else:
-        try:
-            text = Path(args.file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise FieldError("FILE", f"cannot read {args.file!r}: {exc}") from None
-        name = args.file
+    text, name = _read_draft(args.file, stdin)
     offer = _offer(_offer_data(args)) if args.offer else None
     report = check(
         text,
@@ -357,16 +562,20 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
         today=args.today,
     )
     if args.format == "json":
-        stdout.write(report.to_json() + "\n")
-    else:
-        for d in report:
-            stdout.write(
-                f"{name}:{d.line}:{d.column}: {d.rule} {d.severity.value} {d.message}\n"
-            )
-            if d.suggestion is not None:
-                stdout.write(f"    suggestion: {_describe_fix(report.text, d)}\n")
-        counts = f"{len(report.errors)} errors, {len(report.warnings)} warnings, {len(report.infos)} info"
-        stdout.write(f"{name}: {counts}\n")
+        _emit(json_safe(report.to_json()) + "\n", None, stdout)
+        return 0 if report.ok else 1
+    shown = visible(name)
+    lines = []
+    for d in report:
+        lines.append(
+            f"{shown}:{d.line}:{d.column}: {d.rule} {d.severity.value} "
+            f"{visible(d.message)}\n"
+        )
+        if d.suggestion is not None:
+            lines.append(f"    suggestion: {visible(_describe_fix(report.text, d))}\n")
+    counts = f"{len(report.errors)} errors, {len(report.warnings)} warnings, {len(report.infos)} info"
+    lines.append(f"{shown}: {counts}\n")
+    _emit("".join(lines), None, stdout)
     return 0 if report.ok else 1
 
 
@@ -380,20 +589,21 @@ def _describe_fix(text: str, diagnostic: Diagnostic) -> str:
     return f"delete “{cut if len(cut) <= 70 else cut[:67] + '...'}”"
 
 
-def _locales(stdout: TextIO) -> int:
+def _locales(stdout: IO[Any] | None) -> int:
     from babel import Locale  # noqa: PLC0415
 
     from decline._i18n import available_locales  # noqa: PLC0415
 
+    lines = []
     for code in available_locales():
         locale = Locale.parse(code)
-        stdout.write(
-            f"{code}\t{locale.get_display_name('en')}\t{locale.get_display_name(code)}\n"
-        )
+        english, native = locale.get_display_name("en"), locale.get_display_name(code)
+        lines.append(f"{code}\t{visible(english or '')}\t{visible(native or '')}\n")
+    _emit("".join(lines), None, stdout)
     return 0
 
 
-def _tones(args: argparse.Namespace, stdout: TextIO) -> int:
+def _tones(args: argparse.Namespace, stdout: IO[Any] | None) -> int:
     from decline.tones import all_tones  # noqa: PLC0415
 
     rows = [
@@ -407,14 +617,15 @@ def _tones(args: argparse.Namespace, stdout: TextIO) -> int:
         for t in all_tones()
     ]
     if args.format == "json":
-        stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _emit(_json(rows), None, stdout)
         return 0
+    lines = []
     for row in rows:
         base = f" (from {row['base']})" if row["base"] else ""
         locales = ", ".join(map(str, row["locales"] or ())) or "all"
-        stdout.write(
-            f"{row['name']}{base} [{row['source']}; locales: {locales}]\n    {row['description']}\n"
-        )
+        head = f"{row['name']}{base} [{row['source']}; locales: {locales}]"
+        lines.append(f"{visible(head)}\n    {visible(str(row['description']))}\n")
+    _emit("".join(lines), None, stdout)
     return 0
 
 
@@ -438,33 +649,109 @@ def _refuse_lone_separator(args: argparse.Namespace) -> None:
             )
 
 
+def _error_lines(exc: BaseException) -> str:
+    """The message of *exc* for standard error, each line safe for a terminal."""
+    lines = str(exc).split("\n")
+    return "\n".join(visible(line) for line in lines)
+
+
+def _say(err: IO[Any] | None, message: str) -> None:
+    """Write one message to standard error, if it can be written at all."""
+    if err is None:
+        return
+    try:
+        err.write(f"decline: error: {message}\n")
+        err.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _silence(stream: IO[Any] | None) -> None:
+    """Point *stream*'s file descriptor at the null device.
+
+    Python flushes standard output once more at exit; after the reader has closed
+    the pipe that flush would fail again and print a traceback-like warning.
+    """
+    try:
+        fd = stream.fileno() if stream is not None else -1
+    except (OSError, ValueError, AttributeError):
+        return
+    if fd < 0:
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
-    stdout: TextIO | None = None,
-    stderr: TextIO | None = None,
-    stdin: TextIO | None = None,
+    stdout: IO[Any] | None = None,
+    stderr: IO[Any] | None = None,
+    stdin: IO[Any] | None = None,
 ) -> int:
-    """Run the command line; return the exit code."""
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
+    """Run the command line; return the exit code.
+
+    Args:
+        argv: The arguments (default: ``sys.argv[1:]``).
+        stdout: Where output goes (default: :data:`sys.stdout`).
+        stderr: Where errors go (default: :data:`sys.stderr`).
+        stdin: Where ``decline check -`` reads from (default: :data:`sys.stdin`):
+            a text stream with a ``buffer``, a binary stream, or a text stream
+            such as :class:`io.StringIO`.
+
+    Returns:
+        0 on success; 1 when an input was refused or ``check`` found errors; 2 on
+        bad usage or when a file or stream cannot be read or written.
+    """
+    out = sys.stdout if stdout is None else stdout
+    err = sys.stderr if stderr is None else stderr
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
-        return int(exc.code or 0)
-    try:
-        _refuse_lone_separator(args)
-        if args.command == "write":
-            return _write(args, out)
-        if args.command == "check":
-            return _check(args, out, stdin or sys.stdin)
-        if args.command == "locales":
-            return _locales(out)
-        return _tones(args, out)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
+            code = int(exc.code or 0)
+        else:
+            code = _run(args, out, sys.stdin if stdin is None else stdin)
+        try:
+            if out is not None:
+                out.flush()
+        except BrokenPipeError:
+            raise _PipeClosedError from None
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise _StreamError(
+                "standard output", f"cannot be written: {reason}"
+            ) from None
+    except _PipeClosedError:
+        _silence(out)
+        _say(
+            err,
+            "standard output: the program reading it closed the pipe before "
+            "everything was written",
+        )
+        return 2
+    except _StreamError as exc:
+        _say(err, _error_lines(exc))
+        return 2
     except (DeclineError, ValueError, TypeError) as exc:
-        err.write(f"decline: error: {exc}\n")
+        _say(err, _error_lines(exc))
         return 1
+    return code
+
+
+def _run(args: argparse.Namespace, out: IO[Any] | None, stdin: IO[Any] | None) -> int:
+    _refuse_lone_separator(args)
+    if args.command == "write":
+        return _write(args, out)
+    if args.command == "check":
+        return _check(args, out, stdin)
+    if args.command == "locales":
+        return _locales(out)
+    return _tones(args, out)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,7 +19,7 @@ from decline import _i18n
 from decline._diagnostic import Diagnostic, Severity
 from decline._errors import FieldError
 from decline._letter import Letter, LetterKind
-from decline._model import ReasonKind
+from decline._model import _SURROGATE, ReasonKind
 from decline._tone import FORMAL
 from decline.guidance._report import Report
 
@@ -323,6 +323,10 @@ def subject_text(
                 "text",
                 f"is {len(subject)} characters long; check() reads at most "
                 f"{MAX_TEXT_CHARS}: split it or check the letter alone",
+            )
+        if not subject.isascii() and _SURROGATE.search(subject):
+            raise FieldError(
+                "text", "contains a lone surrogate; pass valid Unicode text"
             )
         return subject, tag, kind_value
     raise TypeError(
