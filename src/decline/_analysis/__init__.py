@@ -20,7 +20,12 @@ never imports them.
 
 from __future__ import annotations
 
-from decline._analysis.datafile import available_data, load_data
+from decline._analysis.datafile import (
+    Addressing,
+    available_data,
+    load_addressing,
+    load_data,
+)
 from decline._analysis.lexicon import REASON_KINDS, REQUIRED_LISTS, LocaleData
 from decline._analysis.negation import negated, negation_flags
 from decline._analysis.phrases import Match, PhraseSet
@@ -30,6 +35,7 @@ from decline._analysis.tokens import Token, tokenize
 __all__ = [
     "REASON_KINDS",
     "REQUIRED_LISTS",
+    "Addressing",
     "LocaleData",
     "Match",
     "PhraseSet",
@@ -38,6 +44,7 @@ __all__ = [
     "Token",
     "analyse",
     "available_data",
+    "load_addressing",
     "load_data",
     "negated",
     "negation_flags",

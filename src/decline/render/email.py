@@ -14,17 +14,18 @@ from decline._errors import FieldError
 
 if TYPE_CHECKING:
     from decline._letter import Letter
-    from decline._model import Person
+    from decline._model import Person, Team
 
 
-def _address(person: Person | None, field: str) -> Address:
+def _address(person: Person | Team | None, field: str) -> Address:
     if person is None or person.email is None:
         raise FieldError(
-            field, "has no e-mail address; give the Person an email to send"
+            field,
+            "has no e-mail address; give the Person or Team an email to send",
         )
     username, _, domain = person.email.rpartition("@")
     try:
-        return Address(display_name=person.name, username=username, domain=domain)
+        return Address(display_name=person.name or "", username=username, domain=domain)
     except (HeaderParseError, ValueError) as exc:
         raise FieldError(field, f"cannot be used in an e-mail header ({exc})") from None
 
