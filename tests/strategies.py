@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from decline import Offer, Person
+from decline import Offer, Person, Team
 
 SPECIAL_NAMES = (
     "Søren Ærø",
@@ -88,3 +88,49 @@ def offers(draw: st.DrawFn) -> Offer:
         interviewers=tuple(draw(st.lists(people(), max_size=4))),
         referral_requested=draw(st.booleans()),
     )
+
+
+# Names with particles and compound given names, honorifics and titles, teams.
+_given = st.sampled_from(
+    ("María José", "Jean-Marc", "Anke", "Kim", "Carl Johan", "Åse")
+)
+_family = st.sampled_from(
+    ("de Vries", "van der Berg", "Gómez Ruiz", "von der Leyen", "Lefèvre", "Ærø")
+)
+honorifics = st.sampled_from(
+    (
+        None,
+        "ms",
+        "mr",
+        "mx",
+        "Frau Dr.",
+        "Herr",
+        "Mme",
+        "Sra.",
+        "mevrouw",
+        "Divers",
+        "Dr.",
+        "Xyz",
+    )
+)
+
+
+@st.composite
+def named_people(draw: st.DrawFn) -> Person:
+    """A person whose name has a compound given name or a surname with particles."""
+    given, family = draw(_given), draw(_family)
+    return Person(
+        f"{given} {family}",
+        family_name=family if draw(st.booleans()) else None,
+        honorific=draw(honorifics),
+        title=draw(st.none() | st.sampled_from(("Dr.", "Prof."))),
+        email="x@example.org",
+    )
+
+
+contacts = st.one_of(
+    st.none(),
+    st.builds(Team, st.none() | st.sampled_from(("Recruitment", "Rekruttering"))),
+    named_people(),
+    people(with_email=True),
+)

@@ -45,7 +45,7 @@ class TestEveryLetter:
         """Each of the 18+ letters names the contact or the company and has no leftovers."""
         letter = LetterBuilder(offer, locale=locale, tone=tone).build(kind)
         body = everything(letter)
-        assert "Mette" in body or "Nordlys A/S" in body
+        assert "Mette" in body or "Hansen" in body or "Nordlys A/S" in body
         assert not LEFTOVER.search(body), body
         assert letter.kind is kind and letter.tone == tone
 
@@ -95,7 +95,7 @@ class TestContent:
         text = letter.text
         assert letter.greeting == "Dear Ms Hansen,"
         assert "Data Engineer at Nordlys A/S" in text
-        assert "decline" in text
+        assert "declining the offer" in text
         assert "Lars Holm and Sofie Dahl" in text
         assert "another offer" in text
         assert text.rstrip().endswith("+45 12 34 56 78")
@@ -241,12 +241,12 @@ class TestPlan:
     def test_overdue_plan_warns(self, offer: Offer) -> None:
         """A plan made after the deadline says so, with the date written out."""
         steps = plan(offer, today=dt.date(2026, 12, 1))
-        assert steps.overdue is not None and "27, 2026" in steps.overdue
+        assert steps.overdue is not None and "27 November 2026" in steps.overdue
 
     def test_plan_text_and_dict(self, offer: Offer) -> None:
         """The plan renders as text and as a JSON-safe dict."""
         steps = plan(offer, today=dt.date(2026, 11, 23))
-        assert "1. Monday, November 23, 2026" in steps.to_text()
+        assert "1. Monday, 23 November 2026" in steps.to_text()
         assert steps.to_dict()["steps"][2]["on"] == "2026-11-24"
 
     def test_today_must_be_a_date(self, offer: Offer) -> None:
@@ -294,7 +294,7 @@ class TestGenderedGreetings:
         )
         assert (
             LetterBuilder(doctor, tone=tone).confirmation().greeting
-            == "Dear Dr. Morgan,"
+            == "Dear Dr Morgan,"
         )
 
 
@@ -350,7 +350,7 @@ def test_company_ending_in_a_full_stop_is_not_doubled() -> None:
     [
         ("Frau Dr.", "Sehr geehrte Frau Dr. Keller,"),
         ("Herr", "Sehr geehrter Herr Keller,"),
-        ("Dr.", "Guten Tag Dr. Keller,"),
+        ("Dr.", "Guten Tag Dr. Miriam Keller,"),
         (None, "Guten Tag Miriam Keller,"),
     ],
 )

@@ -192,7 +192,7 @@ class TestExamples:
         md = LetterBuilder(offer_with()).confirmation().to_markdown()
         assert "\\." not in md
         assert "<max@example.org>" in md
-        assert "decline the offer." in md
+        assert "declining the offer." in md
 
     def test_a_name_of_equals_signs_is_not_a_heading(self) -> None:
         """A candidate called '===' does not turn the closing into a setext heading."""

@@ -215,6 +215,6 @@ def test_family_name_overrides_the_last_word() -> None:
     """An explicit family name is the surname formal greetings use."""
     person = Person("Lucía Gómez Ruiz", family_name="Gómez Ruiz", honorific="Sra.")
     assert person.surname == "Gómez Ruiz"
-    assert Person("Anouk de Vries").surname == "Vries"
+    assert Person("Anouk de Vries").surname == "de Vries"  # the particle belongs to it
     with pytest.raises(FieldError, match=r"person\.family_name"):
         Person("A B", family_name="x\ny")

@@ -77,4 +77,6 @@ def test_confirmation_arrives_intact(
     assert plain is not None and html is not None
     assert plain.get_content().replace("\r\n", "\n") == letter.text
     body = html.get_content()
-    assert ("Søren" in body or "Ærø" in body) and 'class="decline-letter"' in body
+    # French greets a man as "Monsieur," without his name.
+    assert any(w in body for w in ("Søren", "Ærø", "Monsieur")), body
+    assert 'class="decline-letter"' in body

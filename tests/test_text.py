@@ -989,6 +989,11 @@ def toml_value(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):  # an inline table
+        items = ", ".join(
+            f"{json.dumps(k)} = {toml_value(v)}" for k, v in value.items()
+        )
+        return "{ " + items + " }" if items else "{}"
     raise TypeError(value)
 
 

@@ -49,12 +49,21 @@ def _po_files() -> list[Path]:
     return sorted(LOCALE_DIR.glob("*/LC_MESSAGES/decline.po"))
 
 
+def _is_variant(po_path: Path) -> bool:
+    """A regional variant (en_US) holds only the messages that differ."""
+    return "_" in po_path.parts[-3]
+
+
 def update() -> None:
     pot = template()
     for po_path in _po_files():
         with po_path.open("rb") as fh:
             catalog = read_po(fh, locale=po_path.parts[-3])
         catalog.update(pot, no_fuzzy_matching=True)
+        if _is_variant(po_path):
+            for message in list(catalog):
+                if message.id and not message.string:
+                    catalog.delete(message.id, context=message.context)
         with po_path.open("wb") as fh:
             write_po(fh, catalog, width=88, ignore_obsolete=True)
         print(f"updated {po_path.relative_to(ROOT)}")
@@ -84,36 +93,83 @@ def compile_all() -> None:
         print(f"compiled {po_path.relative_to(ROOT)}")
 
 
-def check() -> None:  # noqa: C901 - one loop, many small checks
+def problems_of(po_path: Path, base: Catalog | None = None) -> list[str]:  # noqa: C901
+    """Every problem of one catalog: missing, fuzzy, wrong placeholders, no .unnamed.
+
+    A variant catalog (en_US) is read over its language's *base*: it need not
+    repeat a message, but what it has must exist in the template.
+    """
     from decline._i18n import fields
-    from decline._messages import MESSAGES, PLACEHOLDERS
+    from decline._messages import CONTACT_PLACEHOLDERS, MESSAGES
 
     pot = template()
     problems: list[str] = []
+    with po_path.open("rb") as fh:
+        catalog = read_po(fh, locale=po_path.parts[-3])
+    name = po_path.parts[-3]
+    problems.extend(
+        f"{name}: {message.context or '-'}/{message.id}: not in the template"
+        for message in catalog
+        if message.id
+        and message.string
+        and pot.get(message.id, message.context) is None
+    )
+
+    def wording(msgid: str, context: str | None) -> str | None:
+        found = catalog.get(msgid, context=context)
+        if found is not None and found.string:
+            return str(found.string)
+        if base is not None:
+            found = base.get(msgid, context=context)
+            if found is not None and found.string:
+                return str(found.string)
+        return None
+
+    for message in pot:
+        if not message.id:
+            continue
+        msgid, context = str(message.id), message.context
+        where = f"{name}: {context or '-'}/{msgid}"
+        spec = MESSAGES.get(msgid)
+        found = catalog.get(msgid, context=context)
+        text = wording(msgid, context)
+        if text is None:
+            if not (spec and spec.optional):
+                problems.append(f"{where}: missing")
+            continue
+        if found is not None and found.fuzzy:
+            problems.append(f"{where}: fuzzy")
+        used = fields(text)
+        if spec:
+            problems.extend(f"{where}: {p}" for p in spec.problems(used))
+        unnamed = f"{msgid}.unnamed"
+        if (
+            used & CONTACT_PLACEHOLDERS
+            and unnamed in MESSAGES
+            and wording(unnamed, context) is None
+        ):
+            problems.append(
+                f"{where}: names the contact but {unnamed} is missing "
+                "(letters to a team or to no one named need it)"
+            )
+        if msgid.endswith(".unnamed") and used & CONTACT_PLACEHOLDERS:
+            problems.append(f"{where}: names the contact, but no one is named")
+    return problems
+
+
+def check() -> None:
+    problems: list[str] = []
+    bases: dict[str, Catalog] = {}
     for po_path in _po_files():
+        if _is_variant(po_path):
+            continue
         with po_path.open("rb") as fh:
-            catalog = read_po(fh, locale=po_path.parts[-3])
-        for message in pot:
-            if not message.id:
-                continue
-            found = catalog.get(message.id, context=message.context)
-            where = f"{po_path.parts[-3]}: {message.context or '-'}/{message.id}"
-            spec = MESSAGES.get(str(message.id))
-            if found is None or not found.string:
-                if not (spec and spec.optional):
-                    problems.append(f"{where}: missing")
-                continue
-            if found.fuzzy:
-                problems.append(f"{where}: fuzzy")
-            used = fields(str(found.string))
-            if spec and used - PLACEHOLDERS - spec.required:
-                problems.append(
-                    f"{where}: unknown placeholders {sorted(used - PLACEHOLDERS - spec.required)}"
-                )
-            if spec and spec.required - used:
-                problems.append(
-                    f"{where}: missing placeholders {sorted(spec.required - used)}"
-                )
+            bases[po_path.parts[-3]] = read_po(fh, locale=po_path.parts[-3])
+        problems.extend(problems_of(po_path))
+    for po_path in _po_files():
+        if _is_variant(po_path):
+            language = po_path.parts[-3].split("_")[0]
+            problems.extend(problems_of(po_path, bases.get(language)))
     for problem in problems:
         print(problem)
     if problems:

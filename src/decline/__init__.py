@@ -20,7 +20,7 @@ from decline._errors import (
 )
 from decline._i18n import available_locales
 from decline._letter import Letter, LetterKind
-from decline._model import Offer, Person, ReasonKind
+from decline._model import Honorific, Offer, Person, ReasonKind, Team
 from decline._plan import Plan, Step, plan
 from decline._reason import DeclineReason
 from decline._version import __version__
@@ -36,6 +36,7 @@ __all__ = [
     "Diagnostic",
     "FieldError",
     "GuidanceError",
+    "Honorific",
     "Letter",
     "LetterBuilder",
     "LetterKind",
@@ -46,6 +47,7 @@ __all__ = [
     "Report",
     "Severity",
     "Step",
+    "Team",
     "Tone",
     "UnknownLocaleError",
     "UnknownToneError",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -18,7 +17,14 @@ import attrs
 from decline import _i18n
 from decline._errors import FieldError, GuidanceError
 from decline._letter import Letter, LetterKind, _negotiate, _trusted_letter
-from decline._model import Offer, Person, ReasonKind, placeholder_values
+from decline._model import (
+    Offer,
+    Person,
+    ReasonKind,
+    Team,
+    contact_form,
+    placeholder_values,
+)
 from decline._reason import DeclineReason
 from decline._registry import get_tone
 from decline._tone import FORMAL, Tone
@@ -26,13 +32,11 @@ from decline._tone import FORMAL, Tone
 __all__ = ["LetterBuilder", "sample_letters", "sample_offer"]
 
 
-@lru_cache(maxsize=256)
-def _gender(language: str, honorific: str | None) -> str | None:
-    """The grammatical gender an honorific tells in a language, if any."""
-    # The locale data loads on first use, not at `import decline`.
-    from decline._analysis import load_data  # noqa: PLC0415
-
-    return load_data(language).gender(honorific)
+def _to_referral(value: object) -> object:
+    """Converter: a name becomes a :class:`Person`."""
+    if isinstance(value, str):
+        return Person(value)
+    return value
 
 
 class _Judged:
@@ -80,6 +84,10 @@ class LetterBuilder:
         reason: Why the candidate declines; ``None`` lets the tone decide
             (``warm`` adds a neutral sentence), :meth:`DeclineReason.none` gives
             no reason at all.
+        referral: Someone to suggest for the role (a :class:`Person` or a name),
+            only when the employer asked (``Offer.referral_requested``). When they
+            asked and no one is given, the confirmation and the call offer to
+            suggest someone.
 
     Examples:
         >>> from decline import Offer, Person
@@ -94,6 +102,24 @@ class LetterBuilder:
     locale: str = attrs.field(default="en", kw_only=True, converter=_negotiate)
     tone: Tone = attrs.field(default=FORMAL, kw_only=True, converter=get_tone)
     reason: DeclineReason | None = attrs.field(default=None, kw_only=True)
+    referral: Person | None = attrs.field(
+        default=None, kw_only=True, converter=_to_referral
+    )
+
+    @referral.validator
+    def _referral(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if not isinstance(value, Person):
+            raise TypeError(
+                f"referral: expected a Person or a name, got {type(value).__name__}"
+            )
+        if isinstance(self.offer, Offer) and not self.offer.referral_requested:
+            raise FieldError(
+                "referral",
+                "the employer did not ask for a referral (offer.referral_requested "
+                "is False); suggest someone only when they ask (guidance G6)",
+            )
 
     @offer.validator
     def _offer(self, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -128,12 +154,28 @@ class LetterBuilder:
         """Return a builder that writes in *locale*."""
         return attrs.evolve(self, locale=locale)
 
+    def with_referral(self, referral: Person | str | None) -> LetterBuilder:
+        """Return a builder that suggests *referral* (the employer must have asked)."""
+        return attrs.evolve(self, referral=referral)
+
     # --- composition ---------------------------------------------------------
 
+    @property
+    def _unnamed(self) -> bool:
+        return self.offer.addressee is None
+
     def _values(self) -> dict[str, str]:
-        return placeholder_values(self.offer, self.locale)
+        values = placeholder_values(self.offer, self.locale)
+        if self.referral is not None:
+            values["referral"] = self.referral.name
+        return values
 
     def _say(self, msgid: str, values: Mapping[str, str]) -> str:
+        """A message, in its ``.unnamed`` variant when no person is named."""
+        if self._unnamed:
+            variant = self.tone.find_message(self.locale, f"{msgid}.unnamed")
+            if variant is not None:
+                return _i18n.fill(variant, values)
         return _i18n.fill(self.tone.message(self.locale, msgid), values)
 
     def _say_to_contact(self, msgid: str, values: Mapping[str, str]) -> str:
@@ -157,11 +199,20 @@ class LetterBuilder:
                 "contact_formal": name,
             }
 
-        gender = _gender(_i18n.language(self.locale), self.offer.contact.honorific)
-        if gender is not None:
-            variant = self.tone.find_message(self.locale, f"{msgid}.{gender}")
-            if variant is not None:
-                return _i18n.fill(variant, values)
+        contact = self.offer.addressee
+        if contact is not None:
+            form = contact_form(contact, self.locale)
+            if form != "neutral":
+                variant = self.tone.find_message(self.locale, f"{msgid}.{form}")
+                if variant is not None:
+                    return _i18n.fill(variant, values)
+        return self._say(msgid, values)
+
+    def _referral_sentence(self, values: Mapping[str, str]) -> str | None:
+        """The referral offer, only when the employer asked for one (G6)."""
+        if not self.offer.referral_requested:
+            return None
+        msgid = "referral.named" if self.referral is not None else "referral.offer"
         return self._say(msgid, values)
 
     def _reason_sentence(self) -> str | None:
@@ -223,10 +274,14 @@ class LetterBuilder:
             "sender": self.offer.candidate,
             "recipient": self.offer.contact,
         }
+        referral = self._referral_sentence(v)
         if kind is LetterKind.CALL_SCRIPT:
+            # The last words of the call come before the voicemail version, which
+            # is complete in itself: the script ends with no second goodbye.
             paragraphs = [
                 _join(say("call.decision", v), reason),
-                _join(say("call.thanks", v), say("call.follow_up", v)),
+                _join(say("call.thanks", v), referral, say("call.follow_up", v)),
+                say("call.closing", v),
             ]
             if "voicemail" in optional:
                 paragraphs.append(
@@ -236,7 +291,7 @@ class LetterBuilder:
                 subject=say("call.subject", v),
                 greeting=say("call.opening", v),
                 paragraphs=tuple(paragraphs),
-                closing=say("call.closing", v),
+                closing="",
                 **common,
             )
         if kind is LetterKind.CONFIRMATION:
@@ -254,6 +309,8 @@ class LetterBuilder:
                     else "confirmation.people_contact"
                 )
                 paragraphs.append(say(key, v))
+            if referral is not None:
+                paragraphs.append(referral)
             paragraphs.append(say("confirmation.wishes", v))
             return _trusted_letter(
                 subject=say("confirmation.subject", v),
@@ -296,8 +353,16 @@ class LetterBuilder:
         return (self.call_script(), self.confirmation(), self.thank_you())
 
 
-def sample_offer() -> Offer:
-    """A plain offer used to try tones out."""
+def sample_offer(*, team: bool = False) -> Offer:
+    """A plain offer used to try tones out; with *team*, to a team that asked for a referral."""
+    if team:
+        return Offer(
+            company="Example Ltd",
+            position="Analyst",
+            contact=Team("Recruitment", email="jobs@example.org"),
+            candidate=Person("Sam Taylor", email="sam@example.org"),
+            referral_requested=True,
+        )
     return Offer(
         company="Example Ltd",
         position="Analyst",
@@ -309,10 +374,15 @@ def sample_offer() -> Offer:
     )
 
 
-def sample_letters(tone: Tone, locale: str) -> list[Letter]:
-    """The three letters *tone* writes for :func:`sample_offer` in *locale*, unchecked.
+def sample_letters(tone: Tone, locale: str) -> list[tuple[Letter, Offer]]:
+    """The letters *tone* writes in *locale* for the sample offers, unchecked.
 
-    :func:`decline.tones.validate_tone` checks them itself, to report the findings.
+    The three letters to a named contact, then the three to a team that asked for
+    a referral, each with its offer. :func:`decline.tones.validate_tone` checks
+    them itself, to report the findings.
     """
-    builder = LetterBuilder(sample_offer(), locale=locale, tone=tone)
-    return [builder._compose(kind) for kind in LetterKind]  # noqa: SLF001
+    out: list[tuple[Letter, Offer]] = []
+    for offer in (sample_offer(), sample_offer(team=True)):
+        builder = LetterBuilder(offer, locale=locale, tone=tone)
+        out.extend((builder._compose(kind), offer) for kind in LetterKind)  # noqa: SLF001
+    return out

@@ -35,6 +35,8 @@ __all__ = [
     "format_list",
     "negotiate",
     "read_catalog",
+    "territory",
+    "variants",
 ]
 
 DOMAIN = "decline"
@@ -70,6 +72,8 @@ def available_locales() -> tuple[str, ...]:
     """
     found = []
     for entry in _locale_dir().iterdir():
+        if "_" in entry.name:  # a regional variant (en_US), not a language
+            continue
         messages = entry / "LC_MESSAGES"
         if (messages / f"{DOMAIN}.po").is_file() or (
             messages / f"{DOMAIN}.mo"
@@ -173,34 +177,64 @@ class Catalog:
         return self.messages.get((context, msgid))
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # a variant catalog (en_US) reads its base under it
 _catalogs: dict[str, Catalog] = {}
+
+
+@lru_cache(maxsize=1)
+def variants() -> tuple[str, ...]:
+    """Return the regional variants that have a catalog of their own, sorted.
+
+    A variant's catalog (``locale/en_US/LC_MESSAGES/decline.po``) holds only the
+    messages that differ from its language's; every other message comes from the
+    language's catalog.
+
+    Examples:
+        >>> variants()
+        ('en_US',)
+    """
+    found = []
+    for entry in _locale_dir().iterdir():
+        messages = entry / "LC_MESSAGES"
+        if "_" in entry.name and (
+            (messages / f"{DOMAIN}.po").is_file()
+            or (messages / f"{DOMAIN}.mo").is_file()
+        ):
+            found.append(entry.name)
+    return tuple(sorted(found))
 
 
 def catalog(locale: str) -> Catalog:
     """Return the (cached) catalog for a negotiated locale.
 
+    A locale with a variant catalog (``en_US``) gets its language's messages with
+    the variant's laid over them.
+
     Args:
         locale: A locale as returned by :func:`negotiate`.
 
     Returns:
-        The language's :class:`Catalog`.
+        The :class:`Catalog` of the variant or the language.
     """
-    lang = language(locale)
-    found = _catalogs.get(lang)
+    key = locale if locale in variants() else language(locale)
+    found = _catalogs.get(key)
     if found is None:
         with _lock:
-            found = _catalogs.get(lang)
+            found = _catalogs.get(key)
             if found is None:
-                found = _catalogs[lang] = _read_catalog(lang)
+                found = _catalogs[key] = _read_catalog(key)
     return found
 
 
-def _read_catalog(lang: str) -> Catalog:
-    found = read_catalog(_locale_dir() / lang / "LC_MESSAGES", DOMAIN, lang)
+def _read_catalog(key: str) -> Catalog:
+    lang = language(key)
+    found = read_catalog(_locale_dir() / key / "LC_MESSAGES", DOMAIN, key)
     if found is None:  # pragma: no cover - available_locales() lists only real ones
-        raise LookupError(f"no catalog for {lang!r}")
-    return found
+        raise LookupError(f"no catalog for {key!r}")
+    if key == lang:
+        return found
+    base = catalog(lang)
+    return Catalog(key, {**base.messages, **found.messages})
 
 
 def read_catalog(folder: Traversable, domain: str, lang: str) -> Catalog | None:
@@ -307,11 +341,42 @@ def _parts(template: str) -> tuple[str, ...]:
     return tuple(_FIELD.split(template))
 
 
+#: The territory a bare language is written for: plain ``en`` is British English.
+DEFAULT_TERRITORY: Mapping[str, str] = {"en": "GB"}
+
+
+@lru_cache(maxsize=256)
+def territory(locale: str) -> str | None:
+    """Return the territory a negotiated locale writes for.
+
+    The locale's own territory if it has one; for a bare language, the one
+    :data:`DEFAULT_TERRITORY` names (``en`` → ``GB``), else the territory CLDR
+    gives the language (``da`` → ``DK``, ``nb`` → ``NO``).
+
+    Examples:
+        >>> territory("en"), territory("en_US"), territory("da"), territory("nb")
+        ('GB', 'US', 'DK', 'NO')
+    """
+    lang, _, own = locale.partition("_")
+    if own:
+        return own
+    if lang in DEFAULT_TERRITORY:
+        return DEFAULT_TERRITORY[lang]
+    from babel.core import get_global  # noqa: PLC0415 - CLDR loads on first use
+
+    likely = str(get_global("likely_subtags").get(lang, ""))
+    last = likely.rsplit("_", 1)[-1] if "_" in likely else ""
+    return last if len(last) == 2 and last.isalpha() else None
+
+
 @lru_cache(maxsize=64)
 def _babel_locale(locale: str) -> object:
     from babel import Locale  # noqa: PLC0415
     from babel import UnknownLocaleError as BabelUnknown  # noqa: PLC0415
 
+    lang, _, own = locale.partition("_")
+    if not own and lang in DEFAULT_TERRITORY:
+        locale = f"{lang}_{DEFAULT_TERRITORY[lang]}"
     try:
         return Locale.parse(locale)
     except (BabelUnknown, ValueError):

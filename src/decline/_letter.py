@@ -16,7 +16,7 @@ import attrs
 
 from decline import _i18n
 from decline._errors import FieldError
-from decline._model import Person, _clean, person_from_dict
+from decline._model import Person, Team, _clean, contact_from_dict, person_from_dict
 from decline.render import text as _text  # the default renderer: small, always used
 
 if TYPE_CHECKING:
@@ -117,6 +117,15 @@ def _optional_person(
         )
 
 
+def _optional_contact(
+    instance: Letter, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and not isinstance(value, (Person, Team)):
+        raise TypeError(
+            f"letter.{attribute.name}: expected Person or Team, got {type(value).__name__}"
+        )
+
+
 @attrs.frozen(repr=False)
 class Letter:
     """A letter, structured: subject, greeting, paragraphs, closing and signature.
@@ -131,11 +140,13 @@ class Letter:
         subject: The subject line (the title, for a call script).
         greeting: The greeting line (the opening words, for a call script).
         paragraphs: The body, one string per paragraph; a paragraph may hold
-            line breaks (the links in a thank-you note).
-        closing: The sign-off (the last words, for a call script).
+            line breaks (the links in a thank-you note). A call script's last
+            spoken words come before its voicemail version.
+        closing: The sign-off (empty for a call script).
         signature: Lines under the closing: the candidate's name and details.
         sender: The candidate, for the e-mail's From.
-        recipient: The contact, for the e-mail's To.
+        recipient: The contact (a :class:`~decline.Person` or
+            :class:`~decline.Team`), for the e-mail's To.
 
     Examples:
         >>> from decline import LetterBuilder, Offer, Person
@@ -159,7 +170,9 @@ class Letter:
         default=(), converter=_strings, validator=_paragraphs
     )
     sender: Person | None = attrs.field(default=None, validator=_optional_person)
-    recipient: Person | None = attrs.field(default=None, validator=_optional_person)
+    recipient: Person | Team | None = attrs.field(
+        default=None, validator=_optional_contact
+    )
     # The rendered body, made on first use (a letter never changes).
     _body: str | None = attrs.field(
         default=None, init=False, eq=False, repr=False, hash=False
@@ -302,5 +315,5 @@ def _from_dict(data: Mapping[str, Any]) -> Letter:
         closing=data["closing"],
         signature=tuple(data["signature"]),
         sender=person_from_dict(data.get("sender"), "letter.sender"),
-        recipient=person_from_dict(data.get("recipient"), "letter.recipient"),
+        recipient=contact_from_dict(data.get("recipient"), "letter.recipient"),
     )

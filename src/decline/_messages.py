@@ -5,28 +5,49 @@ regenerates it) and what catalog checks and tone validation compare against.
 
 Placeholders a message may use (the builder fills all of them):
 
-=================  ==========================================================
-``{company}``      the employer
-``{position}``     the job title offered
-``{contact}``      the contact's full name
-``{contact_first}``  the contact's first name
-``{contact_formal}`` honorific and surname (``Ms Hansen``), else the full name
-``{contact_surname}`` the contact's surname
-``{contact_honorific}`` the contact's honorific as given (``Frau``), or empty
-``{contact_title}`` what follows the first word of a two-part honorific, with a
-                   space (``Dr. `` from ``Frau Dr.``), or empty
-``{candidate}``    the candidate's full name
-``{candidate_first}`` the candidate's first name
-``{people}``       the interviewers' names, joined as the language joins a list
-``{date}``         a date written out in the locale (plan steps)
-=================  ==========================================================
+=======================  ====================================================
+``{company}``            the employer
+``{company_dat}``        the employer with the article its legal form takes in
+                         the dative (German ``der Acme GmbH``), else the name
+``{company_acc}``        the same in the accusative (``die Acme GmbH``)
+``{position}``           the job title offered, without an ad's gender marker
+                         such as ``(m/w/d)``
+``{contact}``            the contact's full name
+``{contact_first}``      the contact's given names
+``{contact_formal}``     the contact named formally, as the ``address.*``
+                         messages say (``Ms Hansen``, ``Frau Dr. Weber``)
+``{contact_surname}``    the contact's surname (``De Vries`` where the language
+                         capitalises a particle without the given name)
+``{contact_honorific}``  the word for the contact's honorific (``Frau``), or empty
+``{contact_title}``      the contact's academic title with a space (``Dr. ``), or
+                         empty
+``{candidate}``          the candidate's full name
+``{candidate_first}``    the candidate's given names
+``{people}``             the interviewers, each named as the ``mention.*``
+                         messages say, joined as the language joins a list
+``{referral}``           the person the candidate refers (``referral.named``)
+``{date}``               a date written out in the locale (plan steps)
+``{holiday}``            the name of a public holiday (``plan.moved.holiday``)
+=======================  ====================================================
 
 Messages marked *per tone* exist once for each built-in tone, with the tone's name
 as gettext context; the others exist once, without context. *Optional* messages
-are variants a language may need and others can leave out: ``greeting.female`` and
-``greeting.male`` are used instead of ``greeting`` when the contact's honorific
-tells the grammatical gender (``Sehr geehrte Frau …``), and likewise for the
-closing (French repeats ``Madame`` there).
+are variants a language may need and others can leave out.
+
+Variants the builder looks for first:
+
+- ``.female``, ``.male``, ``.mx`` after ``greeting`` and ``closing``: when the
+  contact's :class:`~decline.Honorific` (or, in Spanish, the title) tells it
+  (``Sehr geehrte Frau …``; French repeats ``Madame`` in the closing).
+- ``.unnamed`` after any message that names the contact: when the contact is a
+  :class:`~decline.Team` or ``None`` (``Sehr geehrte Damen und Herren,``). A
+  language whose message names the contact must have its ``.unnamed`` variant.
+
+The ``address.*``, ``mention.*`` and ``honorific.*`` messages name one person, with
+their own placeholders ``{name}``, ``{given}``, ``{surname}``, ``{title}`` (with a
+trailing space, or empty) and ``{honorific}``: ``address`` in a greeting,
+``mention`` in running text (German ``Herrn Weber``, in the dative its sentence
+needs). A ``.titled`` variant is used when the person has a title.
 """
 
 from __future__ import annotations
@@ -35,12 +56,22 @@ from collections.abc import Mapping
 
 import attrs
 
-__all__ = ["MESSAGES", "PLACEHOLDERS", "TONE_CONTEXTS", "MessageSpec"]
+__all__ = [
+    "ALTERNATIVES",
+    "CONTACT_PLACEHOLDERS",
+    "MESSAGES",
+    "PERSON_PLACEHOLDERS",
+    "PLACEHOLDERS",
+    "TONE_CONTEXTS",
+    "MessageSpec",
+]
 
 #: Every placeholder the builder fills.
 PLACEHOLDERS = frozenset(
     {
         "company",
+        "company_dat",
+        "company_acc",
         "position",
         "contact",
         "contact_first",
@@ -51,9 +82,22 @@ PLACEHOLDERS = frozenset(
         "candidate",
         "candidate_first",
         "people",
+        "referral",
         "date",
+        "holiday",
     }
 )
+
+#: The placeholders that name the contact; empty when no person is named.
+CONTACT_PLACEHOLDERS = frozenset(p for p in PLACEHOLDERS if p.startswith("contact"))
+
+#: The placeholders of the messages that name one person (``address.*``, …).
+PERSON_PLACEHOLDERS = frozenset({"name", "given", "surname", "title", "honorific"})
+
+#: Placeholders that stand in for a required one (the company with its article).
+ALTERNATIVES: Mapping[str, frozenset[str]] = {
+    "company": frozenset({"company_dat", "company_acc"}),
+}
 
 #: The contexts of per-tone messages: the built-in tones.
 TONE_CONTEXTS = ("formal", "warm", "brief")
@@ -76,6 +120,32 @@ class MessageSpec:
     required: frozenset[str] = frozenset()
     per_tone: bool = True
     optional: bool = False
+    allowed: frozenset[str] = PLACEHOLDERS
+
+    def problems(self, used: frozenset[str]) -> list[str]:
+        """What is wrong with a wording that uses the placeholders *used*.
+
+        A required placeholder may be replaced by one of its
+        :data:`ALTERNATIVES` (``{company_dat}`` for ``{company}``).
+
+        Examples:
+            >>> MESSAGES["confirmation.wishes"].problems(frozenset({"company_dat"}))
+            []
+            >>> MESSAGES["confirmation.wishes"].problems(frozenset({"cmpany"}))
+            ["missing placeholders ['company']", "unknown placeholders ['cmpany']"]
+        """
+        out = []
+        missing = sorted(
+            name
+            for name in self.required
+            if name not in used and not (ALTERNATIVES.get(name, frozenset()) & used)
+        )
+        if missing:
+            out.append(f"missing placeholders {missing}")
+        unknown = sorted(used - self.allowed - self.required)
+        if unknown:
+            out.append(f"unknown placeholders {unknown}")
+        return out
 
 
 def _spec(
@@ -86,6 +156,20 @@ def _spec(
     optional: bool = False,
 ) -> MessageSpec:
     return MessageSpec(msgid, comment, frozenset(required), per_tone, optional)
+
+
+def _person(msgid: str, comment: str, *, optional: bool = True) -> MessageSpec:
+    """A message that names one person, with the person's own placeholders."""
+    return MessageSpec(
+        msgid,
+        comment + " Placeholders: {name}, {given}, {surname}, {title}, {honorific}.",
+        per_tone=False,
+        optional=optional,
+        allowed=PERSON_PLACEHOLDERS,
+    )
+
+
+_FORMS = (("female", "a woman"), ("male", "a man"), ("mx", "the gender-neutral Mx"))
 
 
 _ALL = (
@@ -108,6 +192,55 @@ _ALL = (
     _spec(
         "closing.male", "Optional: sign-off that names a man's title.", optional=True
     ),
+    _spec(
+        "greeting.mx",
+        "Optional: greeting for the gender-neutral honorific (English Mx).",
+        optional=True,
+    ),
+    _spec(
+        "closing.mx",
+        "Optional: sign-off for the gender-neutral honorific.",
+        optional=True,
+    ),
+    _spec(
+        "greeting.unnamed",
+        "Greeting when no person is named (a team address, or no contact): the "
+        "language's usual greeting for an unnamed reader.",
+    ),
+    _spec(
+        "closing.unnamed",
+        "Optional: sign-off after greeting.unnamed, where it differs (Yours faithfully).",
+        optional=True,
+    ),
+    # How one person is named: in a greeting, in running text, the honorific word.
+    _person(
+        "address.neutral",
+        "A person named formally in a greeting, with no gendered honorific.",
+        optional=False,
+    ),
+    _person("address.neutral.titled", "The same, for a person with a title."),
+    *(
+        spec
+        for form, who in _FORMS
+        for spec in (
+            _person(
+                f"address.{form}", f"Optional: {who} named formally in a greeting."
+            ),
+            _person(f"address.{form}.titled", "Optional: the same, with a title."),
+        )
+    ),
+    *(
+        _person(
+            f"mention.{form}",
+            f"Optional: {who} named in running text (thanks to the interviewers); "
+            "the full name if left out.",
+        )
+        for form, who in (*_FORMS, ("neutral", "a person with no honorific"))
+    ),
+    *(
+        _person(f"honorific.{form}", f"Optional: the word for {who} (Frau, Mme).")
+        for form, who in _FORMS
+    ),
     # Step 1: the phone call.
     _spec("call.subject", "Title of the call script.", "contact", "position"),
     _spec(
@@ -122,7 +255,36 @@ _ALL = (
     _spec(
         "call.voicemail_label", "Label before the voicemail message.", per_tone=False
     ),
-    _spec("call.closing", "Last words of the call."),
+    _spec("call.closing", "Last words of the call, before the voicemail version."),
+    _spec(
+        "call.subject.unnamed",
+        "Title of the call script when no person is named.",
+        "company",
+        "position",
+    ),
+    _spec(
+        "call.opening.unnamed",
+        "Opening when no person is named: who is calling, about what, and a request "
+        "to speak to the person who made the offer.",
+        "position",
+    ),
+    _spec(
+        "call.voicemail.unnamed",
+        "Voicemail message when no person is named; needed where call.voicemail "
+        "names the contact.",
+        "position",
+        optional=True,
+    ),
+    # Referrals, only when the employer asked for one (G6).
+    _spec(
+        "referral.offer",
+        "Only when they asked for a referral: offers to suggest someone.",
+    ),
+    _spec(
+        "referral.named",
+        "Only when they asked for a referral: names the person the candidate suggests.",
+        "referral",
+    ),
     # Step 2: the written confirmation.
     _spec("confirmation.subject", "Subject line of the confirmation.", "position"),
     _spec(
@@ -142,6 +304,11 @@ _ALL = (
     ),
     # Step 3: the thank-you note.
     _spec("thank_you.subject", "Subject line of the thank-you note."),
+    _spec(
+        "thank_you.subject.unnamed",
+        "Optional: subject of the note when no person is named.",
+        optional=True,
+    ),
     _spec(
         "thank_you.thanks",
         "Thanks for considering the candidate and for their time.",
@@ -170,6 +337,37 @@ _ALL = (
     _spec("plan.call", "Step 1 of the plan.", "contact", per_tone=False),
     _spec("plan.confirmation", "Step 2 of the plan.", "contact", per_tone=False),
     _spec("plan.thank_you", "Step 3 of the plan.", "contact", per_tone=False),
+    _spec(
+        "plan.call.unnamed",
+        "Step 1 when no person is named: call the company, ask for whoever made the offer.",
+        "company",
+        per_tone=False,
+    ),
+    _spec(
+        "plan.confirmation.unnamed",
+        "Step 2 when no person is named.",
+        "company",
+        per_tone=False,
+    ),
+    _spec(
+        "plan.thank_you.unnamed",
+        "Step 3 when no person is named.",
+        "company",
+        per_tone=False,
+    ),
+    _spec(
+        "plan.moved.weekend",
+        "A step moved off a weekend day to the next working day.",
+        "date",
+        per_tone=False,
+    ),
+    _spec(
+        "plan.moved.holiday",
+        "A step moved off a public holiday to the next working day.",
+        "date",
+        "holiday",
+        per_tone=False,
+    ),
     _spec(
         "plan.overdue",
         "Warning in the plan when the answer is overdue.",

@@ -1,4 +1,4 @@
-"""The data a letter is made from: :class:`Person`, :class:`Offer`, :class:`ReasonKind`.
+"""The data a letter is made from: :class:`Person`, :class:`Team`, :class:`Offer`, :class:`ReasonKind`.
 
 :class:`Person` and :class:`Offer` are frozen attrs classes. Strings are normalised to Unicode NFC and
 trimmed; every refused value raises :class:`~decline.FieldError` (a ``ValueError``)
@@ -9,7 +9,8 @@ Limits (characters) on free text:
 ========================  =====
 field                     limit
 ========================  =====
-names, honorific, phone   100 / 20 / 40
+names, honorific, title   100 / 20 / 40
+phone                     40
 company, position         200
 e-mail address            254
 link (URL)                2 000 (at most 10 links)
@@ -35,18 +36,23 @@ from decline._errors import FieldError
 
 __all__ = [
     "LIMITS",
+    "Honorific",
     "Offer",
     "Person",
     "ReasonKind",
+    "Team",
+    "contact_from_dict",
     "offer_words",
     "person_from_dict",
     "placeholder_values",
+    "position_in_text",
 ]
 
 #: Maximum length, in characters, of each free-text field.
 LIMITS: dict[str, int] = {
     "name": 100,
     "honorific": 20,
+    "title": 40,
     "phone": 40,
     "company": 200,
     "position": 200,
@@ -232,35 +238,175 @@ def _instance_of(kind: type[_T], *, optional: bool = False) -> Any:
     return check
 
 
+class Honorific(enum.Enum):
+    """How to address a person: the form each language turns into its own words.
+
+    ``MS`` and ``MR`` give the gendered greeting of each language ("Sehr geehrte
+    Frau Weber", "Madame,", "Geachte heer De Vries"). ``MX`` is the gender-neutral
+    choice: every language names the person in full without a gendered word
+    ("Guten Tag Kim Meier,"); English writes "Mx". A person with no honorific, or
+    one :meth:`parse` does not know, is greeted in the same neutral way.
+
+    Examples:
+        >>> Honorific.parse("Frau")
+        <Honorific.MS: 'ms'>
+        >>> Honorific.parse("Sr.")
+        <Honorific.MR: 'mr'>
+        >>> Honorific.parse("Divers")
+        <Honorific.MX: 'mx'>
+    """
+
+    MS = "ms"
+    MR = "mr"
+    MX = "mx"
+
+    @property
+    def form(self) -> str:
+        """The suffix of this form's catalog messages (``female``, ``male`` or ``mx``)."""
+        return {"ms": "female", "mr": "male", "mx": "mx"}[self.value]
+
+    @classmethod
+    def parse(cls, value: object, field: str = "honorific") -> Honorific | None:
+        """Read an honorific: a member, ``"ms"``/``"mr"``/``"mx"``, or a word of any language.
+
+        Words are those of the ``[honorifics]`` tables of the locale data
+        ("Frau", "Mme", "Sra.", "mevrouw", "fru", "Divers"). Returns ``None`` for
+        text that names no form of address (an academic title alone, "Dr.").
+
+        Raises:
+            TypeError: *value* is neither a member nor a string.
+        """
+        if value is None or isinstance(value, Honorific):
+            return value
+        if not isinstance(value, str):
+            raise TypeError(
+                f"{field}: expected an Honorific or a string, got {type(value).__name__}"
+            )
+        return _read_honorific(value)[0]
+
+
+_FORMS = {"female": Honorific.MS, "male": Honorific.MR, "neutral": Honorific.MX}
+
+
+def _key(word: str) -> str:
+    """A word of an honorific as looked up: folded, without full stops or spaces."""
+    return word.casefold().replace(".", "").replace(" ", "")
+
+
+@functools.lru_cache(maxsize=1)
+def _honorific_words() -> Mapping[str, str]:
+    """Every locale's words for a form of address or a title: key → form or "title"."""
+    # The locale data loads on first use, not at `import decline`.
+    from decline._analysis import available_data, load_addressing  # noqa: PLC0415
+
+    table: dict[str, str] = {}
+    for locale in available_data():
+        data = load_addressing(locale)
+        for word in sorted(data.titles):
+            table.setdefault(word, "title")
+        for form, words in data.honorifics.items():
+            for word in sorted(words):
+                table.setdefault(_key(word), form)
+    return table
+
+
+@functools.lru_cache(maxsize=512)
+def _read_honorific(text: str) -> tuple[Honorific | None, str | None]:
+    """Split free text such as ``"Frau Dr."`` into a form of address and a title."""
+    words = text.split()
+    if len(words) == 1 and _key(words[0]) in ("ms", "mr", "mx"):
+        return Honorific(_key(words[0])), None
+    table = _honorific_words()
+    form: Honorific | None = None
+    titles = []
+    for word in words:
+        kind = table.get(_key(word))
+        if kind == "title":
+            titles.append(word)
+        elif kind is not None and form is None:
+            form = _FORMS[kind]
+    return form, " ".join(titles) or None
+
+
+def _honorific_value(value: object) -> object:
+    """Converter: trim text; members and ``None`` pass through."""
+    return _normalise(value)
+
+
+#: Lower-case particles that belong to a surname ("de Vries", "von der Leyen").
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "do",
+        "du",
+        "des",
+        "la",
+        "le",
+        "ten",
+        "ter",
+        "te",
+        "zu",
+        "zur",
+        "vom",
+        "af",
+        "av",
+        "y",
+        "'t",
+    ]
+)
+
+
 @attrs.frozen(kw_only=False, cache_hash=True)
 class Person:
     """Someone a letter is written to, from or about.
 
     Attributes:
-        name: The full name, e.g. ``"Mette Hansen"``.
+        name: The full name, as the person writes it: ``"Mette Hansen"``,
+            ``"María José Gómez Ruiz"``, ``"Anke de Vries"``.
         email: An e-mail address (``name@example.org``), or ``None``.
-        honorific: A title used before the surname in formal greetings where the
-            language uses one (``"Ms"``, ``"Dr."``), or ``None``.
+        honorific: How to address the person (:class:`Honorific`), or ``None``
+            for the neutral form. Free text is read in any language ("Frau",
+            "Mme", "Sra.", "Divers"); a title in it ("Frau Dr.") goes to *title*;
+            text that names no form of address is greeted neutrally.
         links: Professional pages (LinkedIn, a website): http(s) URLs.
         phone: A phone number, or ``None``.
-        family_name: The surname when it is not simply the last word of *name*:
-            two Spanish surnames ("Gómez Ruiz"), a Dutch one with its prefix
-            ("de Vries"). Formal greetings use it.
+        family_name: The surname when it is not the last word of *name* (two
+            Spanish surnames, "Gómez Ruiz"). A surname's particles are found
+            without it ("de Vries", "von der Leyen").
+        given_name: The given names when they are not the words before the
+            surname. With *family_name* given they are the rest of *name*
+            ("María José"); otherwise the first word.
+        title: An academic title written before the surname where the
+            language's greetings use one (``"Dr."``, ``"Prof. Dr."``).
 
     Examples:
         >>> Person("Mette Hansen", email="mette@nordlys.example").first_name
         'Mette'
+        >>> Person("María José Gómez Ruiz", family_name="Gómez Ruiz").first_name
+        'María José'
+        >>> Person("Anke de Vries").surname
+        'de Vries'
+        >>> p = Person("Julia Schmidt", honorific="Frau Dr.")
+        >>> p.honorific, p.title
+        (<Honorific.MS: 'ms'>, 'Dr.')
     """
 
     name: str = attrs.field(converter=_normalise, validator=_Text(LIMITS["name"]))
     email: str | None = attrs.field(
         default=None, kw_only=True, converter=_normalise, validator=_check_email
     )
-    honorific: str | None = attrs.field(
-        default=None,
-        kw_only=True,
-        converter=_normalise,
-        validator=_Text(LIMITS["honorific"], optional=True),
+    honorific: Honorific | None = attrs.field(
+        default=None, kw_only=True, converter=_honorific_value
     )
     links: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=_to_links, validator=_check_links
@@ -274,16 +420,149 @@ class Person:
         converter=_normalise,
         validator=_Text(LIMITS["name"], optional=True),
     )
+    given_name: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_normalise,
+        validator=_Text(LIMITS["name"], optional=True),
+    )
+    title: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_normalise,
+        validator=_Text(LIMITS["title"], optional=True),
+    )
+
+    @honorific.validator
+    def _check_honorific(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None or isinstance(value, Honorific):
+            return
+        if not isinstance(value, str):
+            raise TypeError(
+                f"person.honorific: expected an Honorific or a string, "
+                f"got {type(value).__name__}"
+            )
+        _clean("person.honorific", value, LIMITS["honorific"])
+
+    def __attrs_post_init__(self) -> None:
+        """Read a free-text honorific into its form of address and its title."""
+        given: object = self.honorific
+        if isinstance(given, str):
+            form, title = _read_honorific(given)
+            object.__setattr__(self, "honorific", form)
+            if self.title is None and title is not None:
+                object.__setattr__(self, "title", title)
 
     @property
     def first_name(self) -> str:
-        """The first word of the name."""
+        """The given names.
+
+        *given_name* if given, else the words before *family_name*, else the first
+        word of the name.
+        """
+        if self.given_name:
+            return self.given_name
+        if self.family_name:
+            head = _before_suffix(self.name, self.family_name)
+            if head:
+                return head
         return self.name.split()[0]
 
     @property
     def surname(self) -> str:
-        """:attr:`family_name` if given, else the last word of the name."""
-        return self.family_name or self.name.split()[-1]
+        """The family name.
+
+        *family_name* if given, else the words after *given_name*, else the last
+        word with the particles before it ("de Vries").
+        """
+        if self.family_name:
+            return self.family_name
+        if self.given_name:
+            tail = _after_prefix(self.name, self.given_name)
+            if tail:
+                return tail
+        words = self.name.split()
+        start = len(words) - 1
+        while start > 1 and words[start - 1].casefold() in _PARTICLES:
+            start -= 1
+        return " ".join(words[start:])
+
+
+def _before_suffix(name: str, suffix: str) -> str:
+    if len(name) > len(suffix) and name.casefold().endswith(suffix.casefold()):
+        return name[: -len(suffix)].strip()
+    return ""
+
+
+def _after_prefix(name: str, prefix: str) -> str:
+    if len(name) > len(prefix) and name.casefold().startswith(prefix.casefold()):
+        return name[len(prefix) :].strip()
+    return ""
+
+
+@attrs.frozen(cache_hash=True)
+class Team:
+    """A team address, such as a recruitment mailbox, when no one person is named.
+
+    Letters to a team use each language's greeting for an unnamed reader ("Dear
+    Hiring Team,", "Sehr geehrte Damen und Herren,", "Madame, Monsieur,"); the
+    call script asks for the person who made the offer. The team's *name* is never
+    put in a greeting (it would read "Dear Recruitment"): it is for the plan, the
+    e-mail's To line and your own records.
+
+    Attributes:
+        name: What the team is called (``"Recruitment"``), or ``None``.
+        email: The team's address, for :meth:`~decline.Letter.to_email`.
+        phone: A phone number to call, or ``None``.
+
+    Examples:
+        >>> Team("Recruitment", email="jobs@acme.example").email
+        'jobs@acme.example'
+    """
+
+    name: str | None = attrs.field(
+        default=None,
+        converter=_normalise,
+        validator=_Text(LIMITS["name"], optional=True),
+    )
+    email: str | None = attrs.field(
+        default=None, kw_only=True, converter=_normalise, validator=_check_email
+    )
+    phone: str | None = attrs.field(
+        default=None, kw_only=True, converter=_normalise, validator=_check_phone
+    )
+
+
+def _check_contact(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and not isinstance(value, (Person, Team)):
+        raise TypeError(
+            f"offer.contact: expected Person, Team or None, got {type(value).__name__}"
+        )
+
+
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+
+
+def _to_country(value: object) -> object:
+    if isinstance(value, str):
+        return value.strip().upper()
+    return value
+
+
+def _check_country(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"offer.country: expected a string, got {type(value).__name__}")
+    if not _COUNTRY.match(value):
+        raise FieldError(
+            "offer.country",
+            f"{value!r} is not a country code; write two letters such as 'DK' or 'DE'",
+        )
 
 
 @attrs.frozen(repr=False, cache_hash=True)
@@ -293,14 +572,19 @@ class Offer:
     Attributes:
         company: The employer's name.
         position: The job title offered.
-        contact: The recruiter or hiring manager the candidate dealt with; the
-            letters are addressed to this person.
+        contact: The recruiter or hiring manager the candidate dealt with, a
+            :class:`Team` address, or ``None`` when no one is named; the letters
+            greet a person by name and a team or no one with the language's
+            greeting for an unnamed reader.
         candidate: The person declining.
         received_on: The day the offer arrived, if known.
         respond_by: The deadline for an answer, if any; not before *received_on*.
         interviewers: The people the candidate met, thanked by name.
         referral_requested: Whether the employer asked the candidate to suggest
-            someone else. Only then may a letter offer a referral (guidance G6).
+            someone else. Only then may a letter offer a referral (guidance G6),
+            and then the confirmation and the call script do.
+        country: The country whose public holidays the plan skips, as a two-letter
+            code (``"DK"``); ``None`` takes it from the locale (``da`` → Denmark).
 
     Examples:
         >>> offer = Offer(
@@ -317,19 +601,28 @@ class Offer:
     position: str = attrs.field(
         converter=_normalise, validator=_Text(LIMITS["position"])
     )
-    contact: Person = attrs.field(validator=_instance_of(Person))
+    contact: Person | Team | None = attrs.field(validator=_check_contact)
     candidate: Person = attrs.field(validator=_instance_of(Person))
     received_on: dt.date | None = attrs.field(default=None, validator=_check_date)
     respond_by: dt.date | None = attrs.field(default=None, validator=_check_date)
     interviewers: tuple[Person, ...] = attrs.field(default=(), converter=_to_tuple)
     referral_requested: bool = attrs.field(default=False, validator=_instance_of(bool))
+    country: str | None = attrs.field(
+        default=None, kw_only=True, converter=_to_country, validator=_check_country
+    )
 
     def __repr__(self) -> str:
         """The company, the position and the two people, by name."""
         return (
             f"Offer(company={self.company!r}, position={self.position!r}, "
-            f"contact={self.contact.name!r}, candidate={self.candidate.name!r})"
+            f"contact={_contact_label(self.contact)!r}, "
+            f"candidate={self.candidate.name!r})"
         )
+
+    @property
+    def addressee(self) -> Person | None:
+        """The contact when it is a named person, else ``None``."""
+        return self.contact if isinstance(self.contact, Person) else None
 
     def _repr_mimebundle_(
         self, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None
@@ -371,6 +664,12 @@ class Offer:
                 )
 
 
+def _contact_label(contact: Person | Team | None) -> str | None:
+    if isinstance(contact, Team):
+        return contact.name or contact.email or "team"
+    return contact.name if contact is not None else None
+
+
 def offer_words(offer: Offer) -> tuple[str, ...]:
     """Every literal value an offer supplies to a letter, longest first.
 
@@ -389,15 +688,24 @@ def offer_words(offer: Offer) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=256)
 def _offer_words(offer: Offer) -> tuple[str, ...]:
-    values = {offer.company, offer.position}
-    for person in (offer.contact, offer.candidate, *offer.interviewers):
+    values = {offer.company, offer.position, position_in_text(offer.position)}
+    if isinstance(offer.contact, Team):
+        values.update(
+            v
+            for v in (offer.contact.name, offer.contact.email, offer.contact.phone)
+            if v
+        )
+    people = (offer.addressee, offer.candidate, *offer.interviewers)
+    for person in people:
+        if person is None:
+            continue
         values.update(
             v
             for v in (
                 person.name,
                 person.first_name,
                 person.surname,
-                person.honorific,
+                person.title,
                 person.email,
                 person.phone,
                 *person.links,
@@ -413,7 +721,7 @@ class ReasonKind(enum.Enum):
     Examples:
         >>> from decline.tones import FORMAL
         >>> FORMAL.message("en", ReasonKind.STAYING.msgid)
-        'I have decided to remain with my current employer.'
+        'I will be staying with my current employer.'
     """
 
     OTHER_OFFER = "other_offer"
@@ -431,47 +739,213 @@ class ReasonKind(enum.Enum):
 
 
 #: The keys of a person's JSON form (see :func:`decline.render.dict.person_to_dict`).
-PERSON_KEYS = ("name", "email", "honorific", "links", "phone", "family_name")
+PERSON_KEYS = (
+    "name",
+    "email",
+    "honorific",
+    "links",
+    "phone",
+    "family_name",
+    "given_name",
+    "title",
+)
+#: The keys of a team's JSON form: ``"team": true`` marks it.
+TEAM_KEYS = ("team", "name", "email", "phone")
+
+# Gender markers of job ads: (m/w/d), (m/f/d), (H/F), (f/h), (m/v/x), (all genders).
+_MARKER_PART = r"(?:[mwdfhxvi]|div|divers)"
+_GENDER_MARKER = re.compile(
+    rf"\s*[(\[]\s*{_MARKER_PART}(?:\s*[/|,]\s*{_MARKER_PART}){{1,3}}\s*[)\]]"
+    r"|\s*\((?:all genders|alle geschlechter|tous genres|todos los géneros|gn)\)"
+    rf"|\s+{_MARKER_PART}(?:/{_MARKER_PART}){{1,3}}$",
+    re.IGNORECASE,
+)
 
 
-def _title_part(honorific: str | None) -> str:
-    """The title after a gender word: ``"Frau Dr."`` gives ``"Dr. "``."""
-    words = (honorific or "").split()
-    return " ".join(words[1:]) + " " if len(words) > 1 else ""
+def position_in_text(position: str) -> str:
+    """The job title as a letter writes it: without the ad's gender marker.
+
+    Examples:
+        >>> position_in_text("Data Engineer (m/w/d)")
+        'Data Engineer'
+        >>> position_in_text("Chargé de projet (H/F)")
+        'Chargé de projet'
+    """
+    cleaned = " ".join(_GENDER_MARKER.sub("", position).split())
+    return cleaned or position
+
+
+def _company_with_article(company: str, locale: str, case: str) -> str:
+    """*company* with the article its legal form takes in *case* ("der Acme GmbH")."""
+    from decline._analysis import load_addressing  # noqa: PLC0415 - on first use
+
+    data = load_addressing(_i18n.language(locale))
+    if not data.legal_forms:
+        return company
+    words = re.sub(r"\s*\([^()]*\)$", "", company).split()  # "UG (haftungsbeschränkt)"
+    for size in (2, 1):
+        if len(words) > size:
+            gender = data.legal_forms.get(_key(" ".join(words[-size:])))
+            if gender is not None:
+                return f"{data.articles[case][gender]} {company}"
+    return company
+
+
+@attrs.frozen
+class _Names:
+    """The parts of a person's name a message may use, in one locale."""
+
+    name: str
+    given: str
+    surname: str
+    title: str  # with a trailing space, or empty
+    honorific: str
+    form: str  # female, male, mx or neutral
+
+
+def _form(person: Person, locale: str) -> str:
+    """Which catalog form names *person*: female, male, mx or neutral."""
+    if person.honorific is not None:
+        return person.honorific.form
+    if person.title:
+        from decline._analysis import load_addressing  # noqa: PLC0415 - on first use
+
+        data = load_addressing(_i18n.language(locale))
+        keys = {_key(word) for word in person.title.split()}
+        if keys & data.female_titles:
+            return "female"
+        if keys & data.male_titles:
+            return "male"
+    return "neutral"
+
+
+def _names(person: Person, locale: str) -> _Names:
+    from decline._analysis import load_addressing  # noqa: PLC0415 - on first use
+
+    data = load_addressing(_i18n.language(locale))
+    form = _form(person, locale)
+    title = ""
+    if person.title:
+        territory = _i18n.territory(locale)
+        words = []
+        for word in person.title.split():
+            key = _key(word)
+            if form == "female" and key in data.feminine:
+                word = data.feminine[key]  # noqa: PLW2901 - the word as written
+            if key in data.contractions:
+                word = word.rstrip(".") + ("." if territory in data.stop_after else "")  # noqa: PLW2901
+            words.append(word)
+        title = " ".join(words) + " "
+    surname = person.surname
+    if data.capitalise_particle and surname[:1].islower() and " " in surname:
+        surname = surname[0].upper() + surname[1:]
+    honorific = _i18n.catalog(locale).get(None, f"honorific.{form}") or ""
+    return _Names(person.name, person.first_name, surname, title, honorific, form)
+
+
+def _named(person: Person, locale: str, prefix: str) -> str:
+    """*person* named by the catalog's ``address.*`` or ``mention.*`` messages."""
+    names = _names(person, locale)
+    found = _i18n.catalog(locale)
+    titled = ".titled" if names.title else ""
+    template = None
+    for form in dict.fromkeys((names.form, "neutral")):
+        for suffix in dict.fromkeys((titled, "")):
+            template = found.get(None, f"{prefix}.{form}{suffix}")
+            if template is not None:
+                break
+        if template is not None:
+            break
+    if template is None:
+        return person.name
+    return " ".join(
+        _i18n.fill(
+            template,
+            {
+                "name": names.name,
+                "given": names.given,
+                "surname": names.surname,
+                "title": names.title,
+                "honorific": names.honorific,
+            },
+        ).split()
+    )
+
+
+def address_form(person: Person, locale: str) -> str:
+    """How *locale* names *person* formally in a greeting ("Frau Dr. Schmidt").
+
+    Examples:
+        >>> address_form(Person("Julia Schmidt", honorific="Frau Dr."), "de")
+        'Frau Dr. Schmidt'
+        >>> address_form(Person("Kim Meier", honorific="Divers"), "de")
+        'Kim Meier'
+        >>> address_form(Person("Anke de Vries", honorific="ms"), "nl")
+        'mevrouw De Vries'
+    """
+    return _named(person, locale, "address")
+
+
+def contact_form(person: Person, locale: str) -> str:
+    """Which variant of a greeting or closing *person* gets: female, male, mx or neutral."""
+    return _form(person, locale)
 
 
 def placeholder_values(offer: Offer, locale: str) -> dict[str, str]:
     """The value of every message placeholder an offer fills, in *locale*.
 
-    See :mod:`decline._messages` for what each placeholder means; ``{date}`` is left
-    empty for the plan to fill.
+    See :mod:`decline._messages` for what each placeholder means; ``{date}``,
+    ``{holiday}`` and ``{referral}`` are left empty for the plan and the builder to
+    fill. When the contact is a :class:`Team` or ``None``, the contact's
+    placeholders are empty: the builder then uses the ``.unnamed`` messages.
 
     Examples:
         >>> offer = Offer(company="Acme Ltd", position="Analyst",
         ...               contact=Person("Alex Morgan", honorific="Dr."),
         ...               candidate=Person("Sam Taylor"))
         >>> placeholder_values(offer, "en")["contact_formal"]
+        'Dr Morgan'
+        >>> placeholder_values(offer, "en_US")["contact_formal"]
         'Dr. Morgan'
     """
-    contact = offer.contact
-    formal = (
-        f"{contact.honorific} {contact.surname}" if contact.honorific else contact.name
+    contact = offer.addressee
+    values = dict.fromkeys(
+        (
+            "contact",
+            "contact_first",
+            "contact_formal",
+            "contact_surname",
+            "contact_honorific",
+            "contact_title",
+        ),
+        "",
     )
+    if contact is not None:
+        names = _names(contact, locale)
+        values.update(
+            contact=contact.name,
+            contact_first=contact.first_name,
+            contact_formal=address_form(contact, locale),
+            contact_surname=names.surname,
+            contact_honorific=names.honorific,
+            contact_title=names.title,
+        )
     return {
         "company": offer.company,
-        "position": offer.position,
-        "contact": contact.name,
-        "contact_first": contact.first_name,
-        "contact_formal": formal,
-        "contact_surname": contact.surname,
-        "contact_honorific": contact.honorific or "",
-        "contact_title": _title_part(contact.honorific),
+        "company_dat": _company_with_article(offer.company, locale, "dative"),
+        "company_acc": _company_with_article(offer.company, locale, "accusative"),
+        "position": position_in_text(offer.position),
+        **values,
         "candidate": offer.candidate.name,
         "candidate_first": offer.candidate.first_name,
-        "people": _i18n.format_list([p.name for p in offer.interviewers], locale)
+        "people": _i18n.format_list(
+            [_named(p, locale, "mention") for p in offer.interviewers], locale
+        )
         if offer.interviewers
         else "",
+        "referral": "",
         "date": "",
+        "holiday": "",
     }
 
 
@@ -496,4 +970,18 @@ def person_from_dict(data: object, field: str) -> Person | None:
         links=data.get("links", ()),
         phone=data.get("phone"),
         family_name=data.get("family_name"),
+        given_name=data.get("given_name"),
+        title=data.get("title"),
     )
+
+
+def contact_from_dict(data: object, field: str) -> Person | Team | None:
+    """Rebuild a person, or a team (a form with ``"team": true``); ``None`` stays ``None``."""
+    if isinstance(data, Mapping) and "team" in data:
+        if data["team"] is not True:
+            raise FieldError(f"{field}.team", "must be true; leave it out for a person")
+        unknown = set(data) - set(TEAM_KEYS)
+        if unknown:
+            raise FieldError(field, f"has unknown keys {sorted(unknown)} for a team")
+        return Team(data.get("name"), email=data.get("email"), phone=data.get("phone"))
+    return person_from_dict(data, field)

@@ -334,8 +334,8 @@ class Tone:
     def own_message(self, locale: str, msgid: str) -> str | None:
         """This tone's own override of *msgid* in *locale* (not inherited)."""
         lang = language(locale)
-        text = self.messages.get(lang, {}).get(msgid) or self.messages.get(
-            locale, {}
+        text = self.messages.get(locale, {}).get(msgid) or self.messages.get(
+            lang, {}
         ).get(msgid)
         if text is not None:
             return text

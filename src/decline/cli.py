@@ -45,6 +45,8 @@ _OFFER_KEYS = {
     "respond_by",
     "interviewers",
     "referral_requested",
+    "referral",
+    "country",
     "reason",
     "locale",
     "tone",
@@ -120,10 +122,33 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("--company", help="the employer's name")
     source.add_argument("--position", help="the job title offered")
     source.add_argument(
-        "--contact", metavar="NAME", help="the recruiter or hiring manager"
+        "--contact",
+        metavar="NAME",
+        help="the recruiter or hiring manager (leave out when no one is named)",
+    )
+    source.add_argument(
+        "--team",
+        nargs="?",
+        const=True,
+        default=None,
+        metavar="NAME",
+        help="write to a team address instead of a person (NAME is optional, "
+        "e.g. Recruitment; give its address with --contact-email)",
     )
     source.add_argument("--contact-email", metavar="EMAIL")
-    source.add_argument("--contact-honorific", metavar="TITLE", help="e.g. Ms, Dr.")
+    source.add_argument(
+        "--contact-honorific",
+        metavar="HONORIFIC",
+        help="ms, mr or mx (gender-neutral), or a word such as Frau, Mme, Sra.",
+    )
+    source.add_argument(
+        "--contact-title", metavar="TITLE", help="an academic title, e.g. Dr., Prof."
+    )
+    source.add_argument(
+        "--contact-family-name",
+        metavar="NAME",
+        help="the surname, when it is not the last word (Gómez Ruiz)",
+    )
     source.add_argument("--candidate", metavar="NAME", help="your name")
     source.add_argument("--candidate-email", metavar="EMAIL")
     source.add_argument("--candidate-phone", metavar="PHONE")
@@ -144,6 +169,17 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("--received-on", type=_date, metavar="DATE")
     source.add_argument("--respond-by", type=_date, metavar="DATE")
     source.add_argument("--referral-requested", action="store_true", default=None)
+    source.add_argument(
+        "--referral",
+        metavar="NAME",
+        help="someone to suggest for the role (needs --referral-requested)",
+    )
+    source.add_argument(
+        "--country",
+        metavar="CC",
+        help="country whose public holidays the plan skips, e.g. DK "
+        "(default: from the locale)",
+    )
     out = write.add_argument_group("the letter")
     out.add_argument(
         "--reason",
@@ -280,13 +316,18 @@ def _load_toml(path: Path) -> dict[str, Any]:
 
 
 def _person(data: object, field: str) -> Any:
-    """A person from the offer file: a name, or a table like ``Letter.to_dict()``'s."""
-    from decline._model import person_from_dict  # noqa: PLC0415
+    """A person from the offer file: a name, or a table like ``Letter.to_dict()``'s.
+
+    For the contact, a table with ``team = true`` is a team address.
+    """
+    from decline._model import contact_from_dict, person_from_dict  # noqa: PLC0415
 
     if isinstance(data, str):
         data = {"name": data}
     if not isinstance(data, Mapping):
         raise FieldError(field, "must be a name or a table with name, email, …")
+    if field == "contact":
+        return contact_from_dict(data, field)
     return person_from_dict(data, field)
 
 
@@ -300,13 +341,32 @@ def _person_flags(args: argparse.Namespace, role: str, current: object) -> Any:
     name = getattr(args, role, None)
     if name is not None:
         person["name"] = name
-    for attr in ("email", "honorific", "phone"):
+    for attr in ("email", "honorific", "phone", "title", "family_name"):
         value = getattr(args, f"{role}_{attr}", None)
         if value is not None:
             person[attr] = value
     if role == "candidate" and getattr(args, "link", None):
         person["links"] = args.link
     return person
+
+
+def _team(args: argparse.Namespace) -> dict[str, Any] | None:
+    """The contact table for ``--team [NAME]``, or ``None`` without it."""
+    team = getattr(args, "team", None)
+    if team is None:
+        return None
+    if getattr(args, "contact", None) is not None:
+        raise FieldError(
+            "--team", "write to a person (--contact) or a team (--team), not both"
+        )
+    if args.contact_honorific or args.contact_title or args.contact_family_name:
+        raise FieldError("--team", "a team has no honorific, title or family name")
+    table: dict[str, Any] = {"team": True}
+    if isinstance(team, str):
+        table["name"] = team
+    if args.contact_email:
+        table["email"] = args.contact_email
+    return table
 
 
 def _offer_data(args: argparse.Namespace) -> dict[str, Any]:
@@ -322,12 +382,20 @@ def _offer_data(args: argparse.Namespace) -> dict[str, Any]:
         "received_on",
         "respond_by",
         "referral_requested",
+        "country",
+        "referral",
     ):
         value = getattr(args, key, None)
         if value is not None:
             data[key] = value
+    team = _team(args)
+    if team is not None:
+        data["contact"] = team
     for role in ("contact", "candidate"):
-        person = _person_flags(args, role, data.get(role, {}))
+        current = data.get(role, {})
+        if role == "contact" and isinstance(current, Mapping) and "team" in current:
+            continue
+        person = _person_flags(args, role, current)
         if person:
             data[role] = person
     if getattr(args, "interviewer", None):
@@ -338,16 +406,19 @@ def _offer_data(args: argparse.Namespace) -> dict[str, Any]:
 def _offer(data: Mapping[str, Any]) -> Any:
     from decline._model import Offer  # noqa: PLC0415
 
-    for key in ("company", "position", "contact", "candidate"):
+    for key in ("company", "position", "candidate"):
         if key not in data:
             flag = "--" + key
             raise FieldError(
                 key, f"is required: pass {flag} or put it in the --offer file"
             )
+    contact = data.get("contact")
+    if isinstance(contact, Mapping) and not contact:
+        contact = None  # no --contact and no contact in the file: no one is named
     return Offer(
         company=data["company"],
         position=data["position"],
-        contact=_person(data["contact"], "contact"),
+        contact=None if contact is None else _person(contact, "contact"),
         candidate=_person(data["candidate"], "candidate"),
         received_on=data.get("received_on"),
         respond_by=data.get("respond_by"),
@@ -356,6 +427,7 @@ def _offer(data: Mapping[str, Any]) -> Any:
             for i, p in enumerate(data.get("interviewers", ()))
         ),
         referral_requested=bool(data.get("referral_requested", False)),
+        country=data.get("country"),
     )
 
 
@@ -477,8 +549,11 @@ def _write(args: argparse.Namespace, stdout: IO[Any] | None) -> int:
         if reason_value is None
         else DeclineReason.from_value(str(reason_value), locale=locale)
     )
+    referral = data.get("referral")
     if args.kind == "plan":
-        the_plan = plan(offer, reason, locale=locale, tone=tone, today=args.today)
+        the_plan = plan(
+            offer, reason, locale=locale, tone=tone, today=args.today, referral=referral
+        )
         if args.format == "json":
             _emit(_json(the_plan.to_dict()), args.output, stdout)
         elif args.format == "text":
@@ -486,7 +561,9 @@ def _write(args: argparse.Namespace, stdout: IO[Any] | None) -> int:
         else:
             raise FieldError("--format", "a plan is written as text or json")
         return 0
-    builder = LetterBuilder(offer, locale=locale, tone=tone, reason=reason)
+    builder = LetterBuilder(
+        offer, locale=locale, tone=tone, reason=reason, referral=referral
+    )
     kinds = list(LetterKind) if args.kind == "all" else [LetterKind.parse(args.kind)]
     letters = [builder.build(kind) for kind in kinds]
     if args.format == "json":

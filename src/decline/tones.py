@@ -119,7 +119,7 @@ def validate_tone(tone: Tone) -> None:
         >>> validate_tone(WARM.derive(name="fine"))  # passes silently
     """
     # The message table loads on first use, not at `import decline`.
-    from decline._messages import MESSAGES, PLACEHOLDERS  # noqa: PLC0415
+    from decline._messages import MESSAGES  # noqa: PLC0415
 
     for lang, msgid, text in tone.overridden():
         spec = MESSAGES.get(msgid)
@@ -141,21 +141,20 @@ def validate_tone(tone: Tone) -> None:
                 f"uses the placeholders {sorted(used)} but the original uses "
                 f"{sorted(_i18n.fields(original))}; keep exactly the original's",
             )
-        if original is None and not (
-            spec.required <= used <= PLACEHOLDERS | spec.required
-        ):
+        problems = spec.problems(used) if original is None else []
+        if problems:
             raise FieldError(
                 where,
-                f"uses the placeholders {sorted(used)}; it must use {sorted(spec.required)} "
-                f"and may use {sorted(PLACEHOLDERS)}",
+                f"uses the placeholders {sorted(used)}: {'; '.join(problems)} "
+                f"(it may use {sorted(spec.allowed | spec.required)})",
             )
     # The builder and the guidance engine load on first use, not at `import decline`.
-    from decline._builder import sample_letters, sample_offer  # noqa: PLC0415
+    from decline._builder import sample_letters  # noqa: PLC0415
     from decline.guidance import check  # noqa: PLC0415
 
     for locale in tone.locales or _i18n.available_locales():
-        for letter in sample_letters(tone, locale):
-            report = check(letter, offer=sample_offer(), tone=tone)
+        for letter, offer in sample_letters(tone, locale):
+            report = check(letter, offer=offer, tone=tone)
             if not report.ok:
                 raise GuidanceError(
                     f"tone {tone.name!r}: its {letter.kind.value} in {locale!r} "

@@ -24,7 +24,13 @@ never imports them.
 
 from __future__ import annotations
 
-from decline._analysis.datafile import available_data, load_data, load_tone
+from decline._analysis.datafile import (
+    Addressing,
+    available_data,
+    load_addressing,
+    load_data,
+    load_tone,
+)
 from decline._analysis.lexicon import REASON_KINDS, REQUIRED_LISTS, LocaleData
 from decline._analysis.negation import negated, negation_flags
 from decline._analysis.phrases import Match, PhraseSet
@@ -34,6 +40,7 @@ from decline._analysis.tokens import Token, tokenize
 __all__ = [
     "REASON_KINDS",
     "REQUIRED_LISTS",
+    "Addressing",
     "LocaleData",
     "Match",
     "PhraseSet",
@@ -42,6 +49,7 @@ __all__ = [
     "Token",
     "analyse",
     "available_data",
+    "load_addressing",
     "load_data",
     "load_tone",
     "negated",

@@ -14,6 +14,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
+import attrs
+
 from decline._analysis._common import type_name, widen
 from decline._analysis.constructions import EFFECTS, Construction, Constructions
 from decline._analysis.lexicon import (
@@ -37,7 +39,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["available_data", "load_data", "load_tone"]
+__all__ = ["Addressing", "available_data", "load_addressing", "load_data", "load_tone"]
 
 _TABLES: Final = (
     "meta",
@@ -49,7 +51,22 @@ _TABLES: Final = (
     "reason_kinds",
     "placeholders",
     "honorifics",
+    "titles",
+    "names",
+    "company_articles",
 )
+_TITLE_KEYS: Final = (
+    "known",
+    "female",
+    "male",
+    "feminine",
+    "contractions",
+    "stop_after",
+)
+_NAME_KEYS: Final = ("capitalise_particle",)
+_ARTICLE_KEYS: Final = ("legal_forms", "dative", "accusative")
+_GENDERS: Final = ("f", "m", "n")
+_TERRITORY: Final = re.compile(r"[A-Z]{2}|\d{3}")
 
 
 class _DataFile(Protocol):
@@ -185,6 +202,40 @@ class _Reader:
             if item in out[:i]:
                 raise self.fail(f"[{table}] {key}[{i}]", f"{item!r} is listed twice")
         return out
+
+    def mapping(
+        self,
+        table: str,
+        key: str,
+        value: object,
+        *,
+        values: Iterable[str] | None = None,
+    ) -> Mapping[str, str]:
+        """Read an inline table of strings; keys are folded, without full stops."""
+        if not isinstance(value, dict):
+            raise self.fail(
+                f"[{table}] {key}",
+                f"expected a table of strings, got {type_name(value)}",
+            )
+        out: dict[str, str] = {}
+        allowed = tuple(values) if values is not None else None
+        for name, item in value.items():
+            if not isinstance(item, str) or not item.strip():
+                raise self.fail(
+                    f"[{table}] {key}.{name}", "expected a non-empty string"
+                )
+            if allowed is not None and item not in allowed:
+                raise self.fail(
+                    f"[{table}] {key}.{name}",
+                    f"{item!r} is not one of {', '.join(allowed)}",
+                )
+            folded = _fold_form(name)
+            if not folded:
+                raise self.fail(f"[{table}] {key}.{name}", "empty key")
+            if folded in out:
+                raise self.fail(f"[{table}] {key}.{name}", "listed twice")
+            out[folded] = item.strip()
+        return MappingProxyType(out)
 
     def phrase_set(
         self, table: str, key: str, value: object, stemmer: Stemmer | None = None
@@ -327,6 +378,161 @@ class _Reader:
         return rules, others
 
 
+def _fold_form(text: str) -> str:
+    """A title or legal form as looked up: lower case, no full stops or spaces."""
+    return fold(text).replace(".", "").replace(" ", "")
+
+
+@attrs.frozen
+class Addressing:
+    """How a locale addresses people and names companies, read from its data file.
+
+    The letters use it; the text checks do not. Reading it parses the data file
+    but compiles none of the lexicons, so it is cheap.
+
+    Attributes:
+        locale: The locale, e.g. ``"de"``.
+        honorifics: Words for a form of address under ``female``, ``male`` and
+            ``neutral`` (``frau``, ``herr``, ``divers``), lower case, no full stop.
+        titles: Academic titles recognised in a free-text honorific (``dr``,
+            ``prof``), folded, without full stops.
+        female_titles: Titles that tell a woman in this language (Spanish ``dra``).
+        male_titles: Titles that, alone, read as a man's (Spanish ``dr``).
+        feminine: A title's feminine form, by title (Spanish ``dr`` → ``Dra.``).
+        contractions: Titles that keep the word's last letter (English ``dr``,
+            ``mr``): some territories write them with a full stop, others without.
+        stop_after: Territories that write a full stop after *contractions*
+            (``US``); everywhere else it is dropped.
+        capitalise_particle: Whether a surname's particle is capitalised when it
+            stands without the given name (Dutch ``mevrouw De Vries``).
+        legal_forms: Legal forms that take an article, with the article's gender
+            (``gmbh`` → ``f``), folded and without full stops or spaces.
+        articles: The article per case (``dative``, ``accusative``) and gender.
+
+    Examples:
+        >>> from decline._analysis import load_addressing
+        >>> load_addressing("de").legal_forms["gmbh"]
+        'f'
+    """
+
+    locale: str
+    honorifics: Mapping[str, frozenset[str]]
+    titles: frozenset[str]
+    female_titles: frozenset[str]
+    male_titles: frozenset[str]
+    feminine: Mapping[str, str]
+    contractions: frozenset[str]
+    stop_after: frozenset[str]
+    capitalise_particle: bool
+    legal_forms: Mapping[str, str]
+    articles: Mapping[str, Mapping[str, str]]
+
+
+def _addressing(read: _Reader, locale: str) -> Addressing:
+    honorifics = read.table("honorifics", HONORIFIC_GENDERS)
+    titles = read.table("titles", _TITLE_KEYS)
+    names = read.table("names", _NAME_KEYS)
+    articles = read.table("company_articles", _ARTICLE_KEYS)
+    stop_after = read.strings(
+        "titles", "stop_after", titles["stop_after"], allow_empty=True
+    )
+    for i, territory in enumerate(stop_after):
+        if not _TERRITORY.fullmatch(territory):
+            raise read.fail(
+                f"[titles] stop_after[{i}]",
+                f"{territory!r} is not a territory; write a code such as 'US'",
+            )
+
+    def forms(key: str) -> frozenset[str]:
+        items = read.strings("titles", key, titles[key], allow_empty=True)
+        return frozenset(_fold_form(item) for item in items)
+
+    known = forms("known")
+    for key in ("female", "male", "contractions"):
+        unknown = forms(key) - known
+        if unknown:
+            raise read.fail(
+                f"[titles] {key}",
+                f"{sorted(unknown)} are not listed under [titles] known",
+            )
+    return Addressing(
+        locale=locale,
+        honorifics=MappingProxyType(
+            {
+                k: read.words(k, honorifics[k], table="honorifics", allow_empty=True)
+                for k in HONORIFIC_GENDERS
+            }
+        ),
+        titles=known,
+        female_titles=forms("female"),
+        male_titles=forms("male"),
+        feminine=read.mapping("titles", "feminine", titles["feminine"]),
+        contractions=forms("contractions"),
+        stop_after=frozenset(stop_after),
+        capitalise_particle=read.scalar(
+            "names", "capitalise_particle", names["capitalise_particle"], bool
+        ),
+        legal_forms=read.mapping(
+            "company_articles",
+            "legal_forms",
+            articles["legal_forms"],
+            values=_GENDERS,
+        ),
+        articles=MappingProxyType(
+            {
+                case: read.mapping("company_articles", case, articles[case])
+                for case in ("dative", "accusative")
+            }
+        ),
+    )
+
+
+def _parse(path: _DataFile) -> tuple[_Reader, Mapping[str, Any]]:
+    name = path.name
+    try:
+        doc = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except ValueError as exc:  # TOMLDecodeError and UnicodeDecodeError
+        msg = f"{name}: not a valid UTF-8 TOML file: {exc}"
+        raise ValueError(msg) from None
+    read = _Reader(name, doc)
+    for table in doc:
+        if table not in _TABLES:
+            raise read.fail(
+                f"[{table}]",
+                f"unknown table (expected: {', '.join(sorted(_TABLES))})",
+            )
+    return read, doc
+
+
+def _check_articles(read: _Reader, found: Addressing) -> None:
+    needed = set(found.legal_forms.values())
+    for case, table in found.articles.items():
+        missing = sorted(needed - set(table))
+        if missing:
+            raise read.fail(
+                f"[company_articles] {case}",
+                f"no article for gender {', '.join(missing)}, used by legal_forms",
+            )
+
+
+@functools.cache
+def load_addressing(locale: str) -> Addressing:
+    """Load, validate and cache how *locale* addresses people and names companies.
+
+    Raises:
+        LookupError: There is no data file for *locale*.
+        ValueError: The file is invalid (the message names the file and the key).
+    """
+    if not isinstance(widen(locale), str) or locale not in available_data():
+        known = ", ".join(available_data())
+        msg = f"no guidance data for locale {locale!r} (available: {known})"
+        raise LookupError(msg)
+    read, _doc = _parse(_data_dir() / f"{locale}.toml")
+    found = _addressing(read, locale)
+    _check_articles(read, found)
+    return found
+
+
 def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
     """Read and validate a locale data file.
 
@@ -341,20 +547,7 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
         ValueError: If the file is not UTF-8 TOML, or a table or key is missing,
             unknown or of the wrong type; the message names the file and the key.
     """
-    name = path.name
-    try:
-        doc = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except ValueError as exc:  # TOMLDecodeError and UnicodeDecodeError
-        msg = f"{name}: not a valid UTF-8 TOML file: {exc}"
-        raise ValueError(msg) from None
-    read = _Reader(name, doc)
-    for table in doc:
-        if table not in _TABLES:
-            raise read.fail(
-                f"[{table}]",
-                f"unknown table (expected: {', '.join(sorted(_TABLES))})",
-            )
-
+    read, doc = _parse(path)
     meta = read.table("meta", _META_KEYS)
     for key, kind in _META_KEYS.items():
         read.scalar("meta", key, meta[key], kind)
@@ -398,7 +591,8 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
         )
     kinds = read.table("reason_kinds", REASON_KINDS)
     fields = read.table("placeholders", PLACEHOLDER_FIELDS)
-    honorifics = read.table("honorifics", HONORIFIC_GENDERS)
+    addressing = _addressing(read, locale)  # validated here too, used by the letters
+    _check_articles(read, addressing)
     return LocaleData(
         locale=locale,
         abbreviations=read.words("abbreviations", sentences["abbreviations"]),
@@ -408,12 +602,7 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
         enders=read.words("enders", sentences["enders"]),
         starters=read.words("starters", sentences["starters"]),
         elisions=read.words("elisions", sentences["elisions"], allow_empty=True),
-        honorifics=MappingProxyType(
-            {
-                k: read.words(k, honorifics[k], table="honorifics", allow_empty=True)
-                for k in HONORIFIC_GENDERS
-            }
-        ),
+        honorifics=addressing.honorifics,
         ordinal_numbers=ordinal_numbers,
         negation_scope=meta["negation_scope"],
         negation_backward=meta["negation_backward"],

@@ -66,7 +66,7 @@ REASON_KINDS: Final = (
 )
 PLACEHOLDER_FIELDS: Final = ("company", "position", "candidate", "contact")
 SCHEMA: Final = 2
-HONORIFIC_GENDERS: Final = ("female", "male")
+HONORIFIC_GENDERS: Final = ("female", "male", "neutral")
 
 
 class _FirstWords:
@@ -166,10 +166,10 @@ class LocaleData:
         elisions: Elided words written with an apostrophe before the next word
             (French ``l'``, ``d'``, ``qu'``); the tokenizer splits them off, so
             ``l'entreprise`` matches the lexicon entry ``entreprise``.
-        honorifics: Titles that tell a person's grammatical gender, under
-            ``female`` and ``male`` (lower case, no final full stop); the letters
-            use them to choose a greeting (``Sehr geehrte Frau`` or ``Sehr
-            geehrter Herr``).
+        honorifics: Words for a form of address, under ``female``, ``male`` and
+            ``neutral`` (lower case, no final full stop): ``Frau``, ``Herr``,
+            ``Divers``. :class:`decline.Person` reads a free-text honorific with
+            them.
         enders: Abbreviations that often end a sentence (``"ltd"``, ``"kr"``); a
             full stop after one ends the sentence when a word of *starters* follows.
         starters: Words that usually begin a sentence (``"my"``, ``"det"``).
@@ -393,7 +393,7 @@ class LocaleData:
         return found
 
     def gender(self, honorific: str | None) -> str | None:
-        """Return ``"female"``, ``"male"`` or ``None`` for a title such as ``Frau``.
+        """Return ``"female"``, ``"male"``, ``"neutral"`` or ``None`` for ``Frau``.
 
         Examples:
             >>> from decline._analysis import load_data

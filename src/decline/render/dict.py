@@ -12,18 +12,20 @@ The form of a letter::
       "paragraphs": ["...", "..."],
       "closing": "...",
       "signature": ["Jonas Berg", "jonas@example.org"],
-      "sender": {"name": ..., "email": ..., "honorific": ..., "links": [...], "phone": ...} | null,
-      "recipient": {...} | null
+      "sender": {"name": ..., "email": ..., "honorific": "ms" | "mr" | "mx" | null,
+                 "links": [...], "phone": ..., "family_name": ..., "given_name": ...,
+                 "title": ...} | null,
+      "recipient": {...} | {"team": true, "name": ..., "email": ..., "phone": ...} | null
     }
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from decline._letter import Letter
-    from decline._model import Person
+    from decline._model import Person, Team
 
 #: Version of the :meth:`~decline.Letter.to_dict` form.
 LETTER_SCHEMA = 1
@@ -41,17 +43,27 @@ LETTER_KEYS = (
 )
 
 
-def person_to_dict(person: Person | None) -> dict[str, Any] | None:
-    """A person as a dictionary (``None`` stays ``None``)."""
+def person_to_dict(person: Person | Team | None) -> dict[str, Any] | None:
+    """A person or a team as a dictionary (``None`` stays ``None``)."""
     if person is None:
         return None
+    if not hasattr(person, "links"):  # a Team (the model sits above the renderers)
+        return {
+            "team": True,
+            "name": person.name,
+            "email": person.email,
+            "phone": person.phone,
+        }
+    person = cast("Person", person)
     return {
         "name": person.name,
         "email": person.email,
-        "honorific": person.honorific,
+        "honorific": person.honorific.value if person.honorific else None,
         "links": list(person.links),
         "phone": person.phone,
         "family_name": person.family_name,
+        "given_name": person.given_name,
+        "title": person.title,
     }
 
 

@@ -29,7 +29,7 @@ from decline._errors import FieldError
 
 if TYPE_CHECKING:
     from decline._letter import Letter
-    from decline._model import Person
+    from decline._model import Person, Team
 
 #: A message ID given to :func:`render` may be at most this long.
 MAX_MESSAGE_ID = 250
@@ -84,10 +84,11 @@ def _refuse_encoded_word(field: str, value: str) -> None:
         )
 
 
-def _address(person: Person | None, field: str) -> Address:
+def _address(person: Person | Team | None, field: str) -> Address:
     if person is None or person.email is None:
         raise FieldError(
-            f"{field}.email", "has no e-mail address; give the Person an email to send"
+            f"{field}.email",
+            "has no e-mail address; give the Person or Team an email to send",
         )
     _refuse_encoded_word(f"{field}.name", person.name)
     try:
@@ -96,7 +97,7 @@ def _address(person: Person | None, field: str) -> Address:
     except AddressError as exc:  # a Person validates its address; this is a guard
         raise FieldError(f"{field}.email", str(exc)) from None
     # Mail programs show runs of spaces in a name as one; write it so.
-    name = _SPACES.sub(" ", person.name)
+    name = _SPACES.sub(" ", person.name or "")
     try:
         return Address(display_name=name, username=username, domain=domain)
     except (HeaderParseError, ValueError) as exc:

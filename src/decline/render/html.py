@@ -160,7 +160,12 @@ def plan_html(plan: Plan) -> str:
             '<li style="margin:0 0 .9em 0;padding-left:.6em;border-left:3px solid rgba(127,127,127,.5)">'
             f'<div style="font-size:.8em;opacity:.75">{step.number}. {when}</div>'
             f"<div><strong>{escape(step.action)}</strong></div>"
-            f'<details style="margin-top:.3em"><summary>{kind}</summary>'
+            + (
+                f'<div style="font-size:.8em;opacity:.75">{escape(step.note)}</div>'
+                if step.note
+                else ""
+            )
+            + f'<details style="margin-top:.3em"><summary>{kind}</summary>'
             f"{render(step.letter, badges=False)}</details></li>"
         )
     overdue = (
@@ -174,16 +179,22 @@ def plan_html(plan: Plan) -> str:
     )
 
 
+def _contact_text(offer: Offer) -> str:
+    contact = offer.contact
+    if contact is None:
+        return "none named"
+    name = contact.name or "team"
+    if offer.addressee is None:
+        name = f"{name} (team)"
+    return name + (f" <{contact.email}>" if contact.email else "")
+
+
 def offer_html(offer: Offer) -> str:
     """An offer as a small card: company, position, contact, candidate, dates."""
     rows = [
         ("company", offer.company),
         ("position", offer.position),
-        (
-            "contact",
-            offer.contact.name
-            + (f" <{offer.contact.email}>" if offer.contact.email else ""),
-        ),
+        ("contact", _contact_text(offer)),
         ("candidate", offer.candidate.name),
     ]
     if offer.interviewers:

@@ -43,5 +43,6 @@ def render_plan(plan: Plan) -> str:
             f"{step.number}. {when} \u2013 {step.action}"  # an en dash, not a colon
         )
         underline = "=" * min(len(heading), 78)
-        parts.append(f"{heading}\n{underline}\n\n{render(step.letter)}")
+        note = f"({step.note})\n\n" if step.note else ""
+        parts.append(f"{heading}\n{underline}\n\n{note}{render(step.letter)}")
     return "\n".join(parts)

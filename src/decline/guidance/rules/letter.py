@@ -142,8 +142,12 @@ _REASONS = (
 
 
 def _explains(ctx: Context, sentence: Sentence) -> bool:
-    """A sentence that gives a reason: not the thanks, the decision or the wishes."""
-    if _essential(ctx, sentence) or ctx.find("wishes", sentence):
+    """A sentence that gives a reason: not the thanks, the decision, the wishes or a referral."""
+    if (
+        _essential(ctx, sentence)
+        or ctx.find("wishes", sentence)
+        or ctx.find("referral", sentence)
+    ):
         return False
     return any(ctx.find(name, sentence) for name in _REASONS) or any(
         negative_remarks(ctx, sentence, need_target=True)
