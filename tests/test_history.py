@@ -133,11 +133,12 @@ class TestOfferSpans:
 
 def test_a_variant_catalog_read_first_does_not_deadlock() -> None:
     """en_US, read before en in a fresh process, loads its base catalog under the same lock."""
-    code = (
-        "from decline._i18n import catalog\n"
-        "print(catalog('en_US').get(None, 'closing') is not None or True)\n"
-    )
+    code = "from decline._i18n import catalog\nprint(len(catalog('en_US').messages))\n"
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0, done.stderr

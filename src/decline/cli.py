@@ -299,20 +299,27 @@ def _load_toml(path: Path) -> dict[str, Any]:
         import tomllib  # noqa: PLC0415
     else:  # pragma: no cover
         import tomli as tomllib  # noqa: PLC0415
-    data = _read_bytes(path, "--offer", MAX_OFFER_BYTES)
-    if len(data) > MAX_OFFER_BYTES:
+    raw = _read_bytes(path, "--offer", MAX_OFFER_BYTES)
+    if len(raw) > MAX_OFFER_BYTES:
         raise FieldError(
             "--offer",
             f"{_shown(path)} is over {MAX_OFFER_BYTES} bytes; an offer file is a "
             "few lines of TOML",
         )
-    text = _decode(data, "--offer", _shown(path))
+    text = _decode(raw, "--offer", _shown(path))
     try:
-        return tomllib.loads(text)
+        doc: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise FieldError(
             "--offer", f"{_shown(path)} is not valid TOML: {exc}"
         ) from None
+    except RecursionError:
+        raise FieldError(
+            "--offer",
+            f"{_shown(path)} nests arrays or tables too deeply; an offer file is "
+            "a few flat keys",
+        ) from None
+    return doc
 
 
 def _person(data: object, field: str) -> Any:

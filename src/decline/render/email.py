@@ -90,7 +90,7 @@ def _address(person: Person | Team | None, field: str) -> Address:
             f"{field}.email",
             "has no e-mail address; give the Person or Team an email to send",
         )
-    _refuse_encoded_word(f"{field}.name", person.name)
+    _refuse_encoded_word(f"{field}.name", person.name or "")
     try:
         username, domain = split(person.email)
         domain = ascii_domain(domain)
