@@ -9,9 +9,10 @@ nothing; ``tests/test_boundaries.py`` holds the 97 % bar.
 from __future__ import annotations
 
 import sys
-import tomllib
 from collections import Counter
 from pathlib import Path
+
+import tomllib
 
 from decline._analysis import available_data, load_data, split_sentences
 

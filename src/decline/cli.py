@@ -178,13 +178,14 @@ def _load_toml(path: Path) -> dict[str, Any]:
         import tomli as tomllib  # noqa: PLC0415
     try:
         with path.open("rb") as fh:
-            return tomllib.load(fh)
+            data: dict[str, Any] = tomllib.load(fh)
     except OSError as exc:
         raise FieldError(
             "--offer", f"cannot read {str(path)!r}: {exc.strerror}"
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise FieldError("--offer", f"{str(path)!r} is not valid TOML: {exc}") from None
+    return data
 
 
 def _person(data: object, field: str) -> Any:

@@ -173,6 +173,10 @@ class LocaleData:
         placeholders: Per offer field (``company``, ``position``, ``candidate``,
             ``contact``), lower-case words that name it inside a placeholder
             such as ``[firmanavn]``.
+        list_enders: Abbreviations that close a list (``"etc"``, ``"osv"``): a
+            full stop after one ends the sentence before any capitalised word.
+        abbreviation_endings: Endings that make a compound an abbreviation
+            (German ``"str"``: ``Hauptstr.``), longest first.
     """
 
     locale: str
@@ -189,6 +193,8 @@ class LocaleData:
     lexicon: Mapping[str, PhraseSet]
     reason_kinds: Mapping[str, PhraseSet]
     placeholders: Mapping[str, tuple[str, ...]]
+    list_enders: frozenset[str] = frozenset()
+    abbreviation_endings: tuple[str, ...] = ()
     searched: Mapping[str, PhraseSet] = attrs.field(
         init=False,
         repr=False,
