@@ -10,7 +10,10 @@ This layer knows nothing of letters, offers or rules. It reads text in one local
   (:class:`LocaleData`) and matches them all in one pass;
 - :mod:`~decline._analysis.datafile` reads and validates ``data/<locale>.toml``;
 - :mod:`~decline._analysis.sentences` finds sentence ends;
-- :mod:`~decline._analysis.negation` marks the scope of negators.
+- :mod:`~decline._analysis.negation` marks the scope of negators;
+- :mod:`~decline._analysis.reading` reads the prose of Markdown, HTML and e-mail
+  sources and maps it back to the source;
+- :mod:`~decline._analysis.detection` tells which locale a text is written in.
 
 Everything language-specific lives in ``data/<locale>.toml``, so adding a locale
 needs a data file and no code. Every function runs in time linear in its input.
@@ -24,15 +27,19 @@ from decline._analysis.datafile import available_data, load_data
 from decline._analysis.lexicon import REASON_KINDS, REQUIRED_LISTS, LocaleData
 from decline._analysis.negation import negated, negation_flags
 from decline._analysis.phrases import Match, PhraseSet
+from decline._analysis.reading import FORMATS, Comment, Reading, read
 from decline._analysis.sentences import Sentence, Text, analyse, split_sentences
 from decline._analysis.tokens import Token, tokenize
 
 __all__ = [
+    "FORMATS",
     "REASON_KINDS",
     "REQUIRED_LISTS",
+    "Comment",
     "LocaleData",
     "Match",
     "PhraseSet",
+    "Reading",
     "Sentence",
     "Text",
     "Token",
@@ -41,6 +48,7 @@ __all__ = [
     "load_data",
     "negated",
     "negation_flags",
+    "read",
     "split_sentences",
     "tokenize",
 ]

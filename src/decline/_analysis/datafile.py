@@ -43,6 +43,7 @@ _TABLES: Final = (
     "reason_kinds",
     "placeholders",
     "honorifics",
+    "reading",
 )
 
 
@@ -64,6 +65,8 @@ _SENTENCE_KEYS: Final = {
     "elisions": list,
     "ordinal_numbers": bool,
 }
+# The optional [reading] table: how a reply's attribution line begins and its verb.
+_READING_KEYS: Final = ("reply_openers", "reply_verbs")
 # Keys a data file may leave out; each reads as an empty list.
 _OPTIONAL_SENTENCE_KEYS: Final = {"list_enders": list, "abbreviation_endings": list}
 _ABBREVIATION: Final = re.compile(r"\w+(?:[./]\w+)*")
@@ -166,6 +169,17 @@ class _Reader:
             out.append(ending)
         return tuple(sorted(out, key=len, reverse=True))
 
+    def phrases_of(self, table: str, key: str, value: object) -> tuple[str, ...]:
+        """Read a list of lower-case phrases of one or more words (may be empty)."""
+        items = self.strings(table, key, value, allow_empty=True)
+        out: list[str] = []
+        for i, item in enumerate(items):
+            phrase = fold(" ".join(item.split()))
+            if phrase in out:
+                raise self.fail(f"[{table}] {key}[{i}]", f"{item!r} is listed twice")
+            out.append(phrase)
+        return tuple(out)
+
     def keywords(self, table: str, key: str, value: object) -> tuple[str, ...]:
         """Read a list of lower-case keywords, matched as substrings."""
         out = tuple(
@@ -238,6 +252,7 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
     kinds = read.table("reason_kinds", REASON_KINDS)
     fields = read.table("placeholders", PLACEHOLDER_FIELDS)
     honorifics = read.table("honorifics", HONORIFIC_GENDERS)
+    reading = read.table("reading", (), _READING_KEYS) if "reading" in doc else {}
     return LocaleData(
         locale=locale,
         abbreviations=read.words("abbreviations", sentences["abbreviations"]),
@@ -258,6 +273,15 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
         ),
         abbreviation_endings=read.endings(
             "abbreviation_endings", sentences.get("abbreviation_endings", [])
+        ),
+        reply_openers=read.words(
+            "reply_openers",
+            reading.get("reply_openers", []),
+            table="reading",
+            allow_empty=True,
+        ),
+        reply_verbs=read.phrases_of(
+            "reading", "reply_verbs", reading.get("reply_verbs", [])
         ),
         ordinal_numbers=ordinal_numbers,
         negation_scope=meta["negation_scope"],

@@ -177,6 +177,9 @@ class LocaleData:
             full stop after one ends the sentence before any capitalised word.
         abbreviation_endings: Endings that make a compound an abbreviation
             (German ``"str"``: ``Hauptstr.``), longest first.
+        reply_openers: First words of a reply's attribution line (``"on"`` in
+            "On 3 May, Mette wrote:").
+        reply_verbs: Its verbs (``"wrote"``, ``"a écrit"``).
     """
 
     locale: str
@@ -195,6 +198,8 @@ class LocaleData:
     placeholders: Mapping[str, tuple[str, ...]]
     list_enders: frozenset[str] = frozenset()
     abbreviation_endings: tuple[str, ...] = ()
+    reply_openers: frozenset[str] = frozenset()
+    reply_verbs: tuple[str, ...] = ()
     searched: Mapping[str, PhraseSet] = attrs.field(
         init=False,
         repr=False,

@@ -11,6 +11,7 @@ from decline import _i18n
 from decline._analysis import (
     LocaleData,
     Match,
+    Reading,
     Sentence,
     Text,
     Token,
@@ -18,6 +19,7 @@ from decline._analysis import (
     load_data,
     negation_flags,
 )
+from decline._analysis.detection import Detection, detect
 from decline._model import ReasonKind, offer_words, placeholder_values
 from decline._tone import FORMAL
 
@@ -32,15 +34,22 @@ __all__ = ["Context"]
 _KIND = operator.itemgetter(4)  # Token.kind
 _new_tuple = tuple.__new__  # a named tuple without its Python-level __new__
 _WORDY = frozenset(("word", "number"))
+_DETECTED_CHARS = 600  # enough to tell a language; the cost stays bounded
+#: The kinds of letter; a generic letter is read with the limit of the longest.
+_LETTER_KINDS = ("call_script", "confirmation", "thank_you")
 
 
 class Context:
     """What a rule sees: the analysed text and what is known about it.
 
     Attributes:
-        raw: The text.
+        raw: The text the rules read (the prose of a Markdown, HTML or e-mail source).
         locale: The negotiated locale.
-        kind: ``"reason"`` or a letter kind.
+        kind: ``"reason"``, a letter kind, or ``"letter"`` for any letter.
+        reading: How *raw* was read from its source, for a source that was not
+            plain text (``None`` otherwise).
+        check_locale: Whether to ask if the text is in *locale* at all (not for a
+            letter the builder wrote).
         data: The locale's lexicons.
         analysed: Sentences and tokens.
         offer: The offer, if given.
@@ -57,8 +66,12 @@ class Context:
         offer: Offer | None,
         tone: Tone | None,
         today: dt.date | None,
+        reading: Reading | None = None,
+        check_locale: bool = False,
     ) -> None:
         self.raw = raw
+        self.reading = reading
+        self.check_locale = check_locale
         self.locale = locale
         self.kind = kind
         self.offer = offer
@@ -73,6 +86,27 @@ class Context:
         # Per list: the sentences a phrase of it runs into from or out of.
         self._crossed: dict[str, set[int]] = {}
         self._alone: dict[tuple[str, int], tuple[Match, ...]] = {}
+
+    @property
+    def source(self) -> str:
+        """The text the findings point into: the source, or :attr:`raw` itself."""
+        return self.raw if self.reading is None else self.reading.source
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of :attr:`raw` to :attr:`source`."""
+        if self.reading is None:
+            return start, end
+        return self.reading.to_source(start, end)
+
+    @property
+    def subject(self) -> str | None:
+        """The subject of the source (an e-mail header, a heading), if it has one."""
+        return None if self.reading is None else self.reading.subject
+
+    @cached_property
+    def detection(self) -> Detection:
+        """Which locale the text reads as, from its first 600 characters."""
+        return detect(self.raw[:_DETECTED_CHARS])
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -260,5 +294,11 @@ class Context:
         return start < end and any(a <= start and end <= b for a, b in self.protected)
 
     def word_limit(self) -> int:
-        """The word limit for this kind of letter under the tone."""
-        return (self.tone or FORMAL).word_limit(self.kind)
+        """The word limit for this kind of letter under the tone.
+
+        A generic letter (kind ``"letter"``) gets the most generous of the limits.
+        """
+        tone = self.tone or FORMAL
+        if self.kind == "letter":
+            return max(tone.word_limit(kind) for kind in _LETTER_KINDS)
+        return tone.word_limit(self.kind)
