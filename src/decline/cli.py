@@ -22,6 +22,14 @@ if TYPE_CHECKING:
     from decline.guidance import Diagnostic
 
 _FORMATS = ("text", "markdown", "html", "eml", "json")
+_INPUT_FORMATS = ("plain", "markdown", "html", "eml")
+_EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".eml": "eml",
+}
 _KINDS = ("call", "confirmation", "thank-you", "plan", "all")
 _OFFER_KEYS = {
     "company",
@@ -127,18 +135,32 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "file", metavar="FILE", help="the draft, or - for standard input"
     )
-    check.add_argument("--locale", required=True, help="the draft's language")
+    check.add_argument(
+        "--locale",
+        default="auto",
+        help="the draft's language, e.g. da, en_GB (default: auto, told from the text)",
+    )
     check.add_argument(
         "--kind",
-        required=True,
+        default=None,
         choices=(
             "reason",
+            "letter",
             "call_script",
             "call",
             "confirmation",
             "thank_you",
             "thank-you",
         ),
+        help="what the draft is (default: told from the text when clear, else "
+        "any letter)",
+    )
+    check.add_argument(
+        "--input-format",
+        choices=_INPUT_FORMATS,
+        default=None,
+        help="how the draft is written (default: from the file's extension: "
+        ".md/.markdown, .html/.htm, .eml; plain otherwise and for -)",
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument(
@@ -339,11 +361,20 @@ def _write(args: argparse.Namespace, stdout: TextIO) -> int:
 def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
     from decline.guidance import check  # noqa: PLC0415
 
+    fmt = args.input_format or (
+        "plain"
+        if args.file == "-"
+        else _EXTENSIONS.get(Path(args.file).suffix.lower(), "plain")
+    )
+    text: str | bytes
     if args.file == "-":
         text, name = stdin.read(), "<stdin>"
     else:
+        path = Path(args.file)
         try:
-            text = Path(args.file).read_text(encoding="utf-8")
+            text = (
+                path.read_bytes() if fmt == "eml" else path.read_text(encoding="utf-8")
+            )
         except (OSError, UnicodeDecodeError) as exc:
             raise FieldError("FILE", f"cannot read {args.file!r}: {exc}") from None
         name = args.file
@@ -352,6 +383,7 @@ def _check(args: argparse.Namespace, stdout: TextIO, stdin: TextIO) -> int:
         text,
         locale=args.locale,
         kind=args.kind,
+        format=fmt,
         offer=offer,
         select=args.select,
         ignore=args.ignore,

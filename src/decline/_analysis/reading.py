@@ -181,6 +181,14 @@ _ENTITY: Final = re.compile(
 _LINE: Final = re.compile(r"[^\n]*\n|[^\n]+")
 
 
+_ASCII_SPACE: Final = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def _one_line(text: str) -> str:
+    """Runs of ASCII white space as one space (a no-break space stays)."""
+    return _ASCII_SPACE.sub(" ", text).strip(" ")
+
+
 def _unescape(entity: str) -> str:
     import html  # noqa: PLC0415 - only Markdown and HTML sources need it
 
@@ -436,7 +444,7 @@ def _markdown(source: str) -> tuple[str, _Map, str | None]:
 def _plain_inline(source: str, start: int, end: int) -> str:
     b = _Builder()
     _inline(b, source, start, end)
-    return " ".join(b.build()[0].split())
+    return _one_line(b.build()[0])
 
 
 def _comments(source: str, *, base: _Map | None = None) -> tuple[Comment, ...]:
@@ -469,7 +477,7 @@ _HTML_TOKEN: Final = re.compile(
 )
 _SKIPPED: Final = frozenset(
     {
-        "head", "script", "style", "template", "noscript", "svg", "math", "pre",
+        "script", "style", "template", "noscript", "svg", "math", "pre",
         "code", "kbd", "samp", "tt", "blockquote", "object", "iframe", "select",
         "textarea", "button",
     }
@@ -506,12 +514,15 @@ class _HtmlReader:
         self.skip: list[str] = []  # the element being skipped, and those inside it
         self.heading: str | None = None  # the heading being read as the subject
         self.header_depth = 0
+        self.head_depth = 0
         self.prose_seen = False
 
     @property
     def hidden(self) -> bool:
         """Text here is no prose: skipped, or in a ``<header>`` outside its heading."""
-        return bool(self.skip) or (self.header_depth > 0 and self.heading is None)
+        return bool(self.skip) or (
+            (self.header_depth > 0 or self.head_depth > 0) and self.heading is None
+        )
 
     def run(self) -> tuple[str, _Map, str | None]:
         at = 0
@@ -529,7 +540,7 @@ class _HtmlReader:
         if at < len(self.source):
             self.text(at, len(self.source))
         text, mapping = self.b.build()
-        return text, mapping, " ".join("".join(self.subject).split()) or None
+        return text, mapping, _one_line("".join(self.subject)) or None
 
     def text(self, start: int, end: int) -> None:
         b, piece = self.b, self.source[start:end]
@@ -580,6 +591,8 @@ class _HtmlReader:
             return ""
         if name == "header":
             self.header_depth += -1 if closing else 1
+        elif name == "head":
+            self.head_depth += -1 if closing else 1
         if name in _HEADINGS and (
             self.header_depth > 0 or not self.prose_seen or name == "title"
         ):
@@ -711,6 +724,8 @@ def _body_decode(
 
 def _offsets_map(offsets: list[int], end: int) -> _Map:
     """A map of single characters, each to its own source offset."""
+    if not offsets:
+        return _Map((0,), (end,), (False,), (end,))
     ends = [*offsets[1:], end]
     return _Map(
         tuple(range(len(offsets))),
@@ -732,7 +747,7 @@ def _eml(
     source = data if isinstance(data, str) else _decode_bytes(data)
     message = BytesParser(policy=policy.default).parsebytes(raw_bytes)
     subject = message.get("Subject")
-    subject_text = " ".join(str(subject).split()) if subject is not None else None
+    subject_text = _one_line(str(subject)) if subject is not None else None
     part = _part(message)
     if part is None:
         return "", source, (), subject_text, (), "plain"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from decline._analysis import Sentence
 from decline.guidance._context import Context
 
 __all__ = ["guess_kind"]
@@ -18,6 +19,7 @@ __all__ = ["guess_kind"]
 _BULLETS: Final = ("-", "*", "•", "–", "·")  # noqa: RUF001
 _MIN_POINTS: Final = 3
 _GREETING_WORDS: Final = 8
+_SIGNATURE_WORDS: Final = 5
 
 
 def _talking_points(ctx: Context) -> bool:
@@ -32,22 +34,56 @@ def _talking_points(ctx: Context) -> bool:
 
 
 def _letter_shaped(ctx: Context) -> bool:
-    """A greeting line of its own at the top, or a sign-off near the end."""
+    """A greeting alone on the first line, or a sign-off with a signature.
+
+    A call script opens with a greeting that runs on ("Hi Mette, it's Jonas.
+    I'm calling about …") and ends without a signature.
+    """
     sentences = ctx.sentences
     if not sentences:
         return False
     first = sentences[0]
-    greeting = bool(ctx.find("greetings", first)) and (
-        sum(1 for t in first.tokens if t.kind == "word") <= _GREETING_WORDS
+    line_end = ctx.raw.find("\n", first.start)
+    alone = line_end < 0 or ctx.raw[first.end : line_end].strip() == ""
+    greeting = (
+        alone
+        and bool(ctx.find("greetings", first))
+        and sum(1 for t in first.tokens if t.kind == "word") <= _GREETING_WORDS
     )
-    closing = (
-        any(
-            matches and matches[0].first == 0
-            for matches in (ctx.find("closings", s) for s in sentences[-4:])
-        )
-        and len(sentences) > 1
+    return greeting or _signed(ctx)
+
+
+def _signed(ctx: Context) -> bool:
+    """A sign-off line near the end with a name under it, or after a comma."""
+    sentences = ctx.sentences
+    for index in range(max(0, len(sentences) - 4), len(sentences)):
+        sentence = sentences[index]
+        matches = ctx.find("closings", sentence)
+        if not matches or matches[0].first != 0:
+            continue
+        if index + 1 < len(sentences) and _signature(
+            ctx, sentence, sentences[index + 1]
+        ):
+            return True  # "Kind regards,\nJonas Berg"
+        rest = sentence.tokens[matches[0].last + 1 :]
+        names = [t for t in rest[1:] if t.kind != "punct"]
+        if (
+            rest
+            and rest[0].text == ","
+            and 0 < len(names) <= _SIGNATURE_WORDS
+            and all(t.kind == "word" and t.text[0].isupper() for t in names)
+        ):
+            return True  # "Best, Jonas"
+    return False
+
+
+def _signature(ctx: Context, closing: Sentence, name: Sentence) -> bool:
+    """A short line without a sentence mark under the sign-off: a name."""
+    between = ctx.raw[closing.end : name.start]
+    words = sum(1 for t in name.tokens if t.kind == "word")
+    return (
+        "\n" in between and 0 < words <= _SIGNATURE_WORDS and name.text[-1] not in ".!?"
     )
-    return greeting or closing
 
 
 def guess_kind(ctx: Context) -> str:
