@@ -415,7 +415,7 @@ class TestSourceCoordinates:
 class TestBadInput:
     def test_unknown_format(self) -> None:
         """An unknown format is refused, naming the field and the choices."""
-        with pytest.raises(FieldError, match="format.*plain, markdown, html, eml"):
+        with pytest.raises(FieldError, match=r"format.*plain, markdown, html, eml"):
             check("Hi.", locale="en", format="docx")
 
     def test_bytes_need_the_eml_format(self) -> None:

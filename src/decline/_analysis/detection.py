@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["Detection", "Model", "detect", "features", "load_model"]
 
 _WORD: Final = re.compile(r"[^\W\d_]+")
+_ADDRESS: Final = re.compile(r"\S*(?:@|://|www\.)\S*", re.IGNORECASE)
+#: A text needs this many words for an answer.
+MIN_WORDS: Final = 3
 _SMOOTHING: Final = 0.1
 #: A text needs this many known features for an answer.
 MIN_FEATURES: Final = 10
@@ -41,10 +44,14 @@ SHORT_TEXT: Final = 60
 def features(text: str) -> Iterator[str]:
     """The features of *text*: each word as ``" word "``, and its padded trigrams.
 
+    Links and e-mail addresses are no language and are left out.
+
     Examples:
-        >>> list(features("Tak!"))
+        >>> list(features("Tak! www.nordlys.dk"))
         [' tak ', ' ta', 'tak', 'ak ']
     """
+    if "@" in text or "/" in text or "www." in text:
+        text = _ADDRESS.sub(" ", text)
     for word in _WORD.findall(text.casefold()):
         padded = f" {word} "
         yield padded
@@ -130,6 +137,7 @@ class Detection:
         runner_up: The second best.
         margin: How far *best* leads *runner_up*, per feature (log units).
         features: How many known features the text had.
+        words: How many words it had.
         scores: Per locale, the mean log probability of the text's features.
         mixed: The locales of paragraphs that clearly disagree (empty unless the
             text mixes languages; then *locale* is ``None``).
@@ -140,8 +148,14 @@ class Detection:
     runner_up: str | None
     margin: float
     features: int
+    words: int = 0
     scores: dict[str, float] = attrs.field(repr=False, factory=dict)
     mixed: tuple[str, ...] = ()
+
+    @property
+    def too_short(self) -> bool:
+        """Whether the text has too few words or features for an answer."""
+        return self.features < MIN_FEATURES or self.words < MIN_WORDS
 
     def leads(self, locale: str, margin: float) -> bool:
         """Whether *best* beats *locale* by at least *margin* per feature."""
@@ -157,32 +171,50 @@ def _needed(count: int) -> float:
     return MIN_MARGIN * (1 + (SHORT_TEXT - count) / SHORT_TEXT)
 
 
-def score(grams: Iterable[str], model: Model | None = None) -> Detection:
-    """Score features (from :func:`features`) against every locale."""
+def score(
+    grams: Iterable[str], model: Model | None = None, *, words: int | None = None
+) -> Detection:
+    """Score features (from :func:`features`) against every locale.
+
+    *words* is how many words they come from; without it, the word features
+    (``" word "``) among *grams* are counted.
+    """
     model = model or load_model()
-    found = [row for row in map(model.row, grams) if row is not None]
-    count = len(found)
+    grams = list(grams)
+    if words is None:
+        words = sum(1 for g in grams if len(g) > 2 and g[0] == g[-1] == " ")
+    return _decide(model, [r for r in map(model.row, grams) if r is not None], words)
+
+
+_PARAGRAPH: Final = re.compile(r"\n[ \t]*\n|\u2029")
+#: A paragraph needs this many features to count as a witness of mixing.
+MIXED_FEATURES: Final = 40
+
+
+def _paragraph_rows(text: str, model: Model) -> tuple[list[tuple[float, ...]], int]:
+    """The model rows of a text's known features, and how many words it has."""
+    rows = [row for row in map(model.row, features(text)) if row is not None]
+    return rows, len(_WORD.findall(text))
+
+
+def _decide(model: Model, rows: list[tuple[float, ...]], words: int) -> Detection:
+    count = len(rows)
     if not count:
-        return Detection(None, None, None, 0.0, 0)
-    sums = [sum(column) / count for column in zip(*found, strict=True)]
+        return Detection(None, None, None, 0.0, 0, words)
+    sums = [sum(column) / count for column in zip(*rows, strict=True)]
     ranked = sorted(range(len(sums)), key=sums.__getitem__, reverse=True)
     best, second = ranked[0], ranked[1]
     margin = sums[best] - sums[second]
-    scores = dict(zip(model.locales, sums, strict=True))
-    sure = count >= MIN_FEATURES and margin >= _needed(count)
+    sure = count >= MIN_FEATURES and words >= MIN_WORDS and margin >= _needed(count)
     return Detection(
         model.locales[best] if sure else None,
         model.locales[best],
         model.locales[second],
         margin,
         count,
-        scores,
+        words,
+        dict(zip(model.locales, sums, strict=True)),
     )
-
-
-_PARAGRAPH: Final = re.compile(r"\n[ \t]*\n|\u2029")
-#: A paragraph needs this many features to count as a witness of mixing.
-MIXED_FEATURES: Final = 40
 
 
 def detect(text: str) -> Detection:
@@ -213,14 +245,18 @@ def detect(text: str) -> Detection:
     if not isinstance(widen(text), str):
         msg = f"text must be a string, got {type_name(text)}"
         raise TypeError(msg)
-    whole = score(features(text))
-    if whole.locale is None or whole.features < 2 * MIXED_FEATURES:
+    model = load_model()
+    parts = [_paragraph_rows(p, model) for p in _PARAGRAPH.split(text)]
+    rows = [row for part, _ in parts for row in part]
+    whole = _decide(model, rows, sum(words for _, words in parts))
+    if whole.features < 2 * MIXED_FEATURES or len(parts) < 2:
         return whole
     witnesses = set()
-    for paragraph in _PARAGRAPH.split(text):
-        part = score(features(paragraph))
-        if part.locale is not None and part.features >= MIXED_FEATURES:
-            witnesses.add(part.locale)
+    for part, words in parts:
+        if len(part) >= MIXED_FEATURES:
+            found = _decide(model, part, words)
+            if found.locale is not None:
+                witnesses.add(found.locale)
     if len(witnesses) > 1:
         return attrs.evolve(whole, locale=None, mixed=tuple(sorted(witnesses)))
     return whole

@@ -19,7 +19,7 @@ from decline._analysis import (
     load_data,
     negation_flags,
 )
-from decline._analysis.detection import Detection, detect
+from decline._analysis.detection import Detection, detect, score
 from decline._model import ReasonKind, offer_words, placeholder_values
 from decline._tone import FORMAL
 
@@ -35,6 +35,7 @@ _KIND = operator.itemgetter(4)  # Token.kind
 _new_tuple = tuple.__new__  # a named tuple without its Python-level __new__
 _WORDY = frozenset(("word", "number"))
 _DETECTED_CHARS = 600  # enough to tell a language; the cost stays bounded
+_QUICK_TOKENS = 60  # the tokens whose words are weighed first
 #: The kinds of letter; a generic letter is read with the limit of the longest.
 _LETTER_KINDS = ("call_script", "confirmation", "thank_you")
 
@@ -107,6 +108,27 @@ class Context:
     def detection(self) -> Detection:
         """Which locale the text reads as, from its first 600 characters."""
         return detect(self.raw[:_DETECTED_CHARS])
+
+    def other_locale(self, margin: float) -> str | None:
+        """The locale the text is clearly written in, if not :attr:`locale`.
+
+        Its words are weighed first (cheap: the tokens are at hand); only when
+        they point away from the locale is the whole :attr:`detection` asked, and
+        only a lead of *margin* per feature over the locale counts.
+        """
+        given = _i18n.language(self.locale)
+        words = [
+            f" {t.lower} "
+            for t in self.analysed.tokens[:_QUICK_TOKENS]
+            if t.kind == "word"
+        ]
+        quick = score(words, words=len(words))
+        if quick.best is None or quick.best == given:
+            return None
+        found = self.detection
+        if found.best in (None, given) or found.too_short:
+            return None
+        return found.best if found.leads(given, margin) else None
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

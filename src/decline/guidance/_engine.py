@@ -16,7 +16,7 @@ import attrs
 
 from decline import _i18n
 from decline._analysis import FORMATS, Reading, read
-from decline._analysis.detection import MIN_FEATURES, detect
+from decline._analysis.detection import detect
 from decline._diagnostic import Diagnostic, Severity
 from decline._errors import FieldError
 from decline._letter import Letter, LetterKind
@@ -347,7 +347,7 @@ def _detected_locale(text: str) -> str:
     known = ", ".join(_i18n.available_locales())
     if found.mixed:
         why = f"it mixes {' and '.join(found.mixed)}"
-    elif found.features < MIN_FEATURES or found.best is None:
+    elif found.too_short or found.best is None:
         why = "it is too short to tell"
     else:
         why = f"it reads as {found.best} or {found.runner_up}"

@@ -61,15 +61,12 @@ def mismatch(ctx: Context) -> Iterator[Finding]:
     """
     if not ctx.check_locale:
         return
-    found = ctx.detection
-    given = _i18n.language(ctx.locale)
-    if found.best is None or found.best == given:
+    found = ctx.other_locale(MISMATCH_MARGIN)
+    if found is None:
         return
-    if found.features < 10 or not found.leads(given, MISMATCH_MARGIN):
-        return
-    name = Locale.parse(found.best).get_display_name(_i18n.language(ctx.locale))
+    name = Locale.parse(found).get_display_name(_i18n.language(ctx.locale))
     start, end = whole(ctx)
-    yield Finding(start, end, {"language": name or found.best, "code": found.best})
+    yield Finding(start, end, {"language": name or found, "code": found})
 
 
 RULES = (mismatch,)
