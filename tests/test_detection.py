@@ -114,7 +114,7 @@ class TestUnsure:
     @pytest.mark.parametrize("text", ["OK.", "Mette Hansen", "https://nordlys.dk", ""])
     def test_too_short_asks_for_the_locale(self, text: str) -> None:
         """A text too short to tell is refused with a FieldError that asks for the locale."""
-        with pytest.raises(FieldError, match="locale.*too short") as caught:
+        with pytest.raises(FieldError, match=r"locale.*too short") as caught:
             check(text, kind="reason")
         assert "locale=" in str(caught.value)
 
