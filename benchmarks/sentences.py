@@ -35,6 +35,7 @@ def main(argv: list[str]) -> int:
     locales = [a for a in argv if not a.startswith("-")] or list(available_data())
     print(f"{'locale':<8}{'cases':>7}{'right':>7}{'accuracy':>10}")
     total = right_total = 0
+    held_total = [0, 0]  # cases written after the splitter work, and those right
     for locale in locales:
         data = load_data(locale)
         right = 0
@@ -50,6 +51,16 @@ def main(argv: list[str]) -> int:
                 listing.append((case, got))
         total += len(every)
         right_total += right
+        held = [c for c in every if c.get("held_out")]
+        if held:
+            held_right = sum(
+                1
+                for c in held
+                if [s.text for s in split_sentences(str(c["text"]), data)]
+                == c["sentences"]
+            )
+            held_total[0] += len(held)
+            held_total[1] += held_right
         print(f"{locale:<8}{len(every):>7}{right:>7}{right / len(every):>10.1%}")
         if misses:
             print(
@@ -62,6 +73,11 @@ def main(argv: list[str]) -> int:
                 print(f"        want {case['sentences']}")
                 print(f"        got  {got}")
     print(f"{'all':<8}{total:>7}{right_total:>7}{right_total / total:>10.1%}")
+    if held_total[0]:
+        cases_, right_ = held_total
+        print(
+            f"held out{cases_:>7}{right_:>7}{right_ / cases_:>10.1%}  (written after the splitter work)"
+        )
     return 0
 
 
