@@ -274,7 +274,7 @@ class TestCheckFormats:
         """--input-format plain reads a .md file as it is."""
         path = tmp_path / "draft.md"
         path.write_text("Tak for tilbuddet, men jeg takker nej.", encoding="utf-8")
-        code, out, _ = run(
+        _, out, _ = run(
             "check",
             str(path),
             "--input-format",
