@@ -1593,3 +1593,40 @@ class TestNewSentenceKeys:
             ValueError, match=r"\[sentences\] list_enders: expected a list"
         ):
             self.load(tmp_path, english)
+
+
+class TestReadingTable:
+    def load(self, tmp_path: Path, doc: dict[str, Any]) -> LocaleData:
+        path = tmp_path / "en.toml"
+        path.write_text(toml_dump(doc), encoding="utf-8")
+        return _load_data_file(path, "en")
+
+    def test_the_table_is_optional(
+        self, tmp_path: Path, english: dict[str, Any]
+    ) -> None:
+        """A data file without [reading] loads, with no attribution words."""
+        del english["reading"]
+        data = self.load(tmp_path, english)
+        assert data.reply_openers == frozenset() and data.reply_verbs == ()
+
+    def test_unknown_key_is_named(
+        self, tmp_path: Path, english: dict[str, Any]
+    ) -> None:
+        """A misspelt key of [reading] is named with the file."""
+        english["reading"]["reply_verb"] = ["wrote"]
+        with pytest.raises(
+            ValueError, match=r"en\.toml: \[reading\] reply_verb: unknown key"
+        ):
+            self.load(tmp_path, english)
+
+    def test_verbs_listed_twice(self, tmp_path: Path, english: dict[str, Any]) -> None:
+        """A verb listed twice is named by its index."""
+        english["reading"]["reply_verbs"] = ["wrote", "Wrote"]
+        with pytest.raises(ValueError, match=r"\[reading\] reply_verbs\[1\]"):
+            self.load(tmp_path, english)
+
+    def test_shipped_tables(self) -> None:
+        """Every shipped locale says how its replies are attributed."""
+        for locale in available_data():
+            data = load_data(locale)
+            assert data.reply_openers and data.reply_verbs
