@@ -457,3 +457,34 @@ def test_any_source_reads_and_maps_inside_itself(text: str, fmt: str) -> None:
     for start in range(len(reading.text) + 1):
         a, b = reading.to_source(start, min(len(reading.text), start + 3))
         assert 0 <= a <= b <= size
+
+
+@settings(max_examples=100)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(
+            list("ab Tak nej.,!?\n*_`[]<>&;:=@-") + ["æ", "\u2029"]
+        ),
+        max_size=200,
+    ),
+    fmt=st.sampled_from(["plain", "markdown", "html", "eml"]),
+    locale=st.sampled_from(["en", "da", None]),
+)
+def test_any_check_points_inside_the_source(
+    text: str, fmt: str, locale: str | None
+) -> None:
+    """Whatever the source, every finding's span, and every fix, lies inside it."""
+    try:
+        report = check(text, locale=locale, format=fmt)
+    except FieldError:
+        return  # too short to tell the language: refused, by design
+    for diagnostic in report:
+        assert 0 <= diagnostic.span[0] <= diagnostic.span[1] <= len(report.text)
+        if diagnostic.replaces is not None:
+            assert (
+                0
+                <= diagnostic.replaces[0]
+                <= diagnostic.replaces[1]
+                <= len(report.text)
+            )
+    assert isinstance(report.fixed(), str)

@@ -166,7 +166,9 @@ class Reading:
         """Map a span of :attr:`text` to the span of :attr:`source` it was read from."""
         for step in self._maps:
             start, end = step.point(start), step.end(end)
-        return start, max(start, end)
+        size = len(self.source)
+        start = min(max(start, 0), size)
+        return start, min(max(start, end), size)
 
     def __repr__(self) -> str:
         return f"<Reading {self.format}: {len(self.text)} characters of prose>"
