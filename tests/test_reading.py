@@ -463,7 +463,7 @@ def test_any_source_reads_and_maps_inside_itself(text: str, fmt: str) -> None:
 @given(
     text=st.text(
         alphabet=st.sampled_from(
-            list("ab Tak nej.,!?\n*_`[]<>&;:=@-") + ["æ", "\u2029"]
+            [*"ab Tak nej.,!?\n*_`[]<>&;:=@-", "æ", "\u2029"]
         ),
         max_size=200,
     ),
