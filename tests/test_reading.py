@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import quopri
 import re
+import threading
 from email.message import EmailMessage
 
 import pytest
@@ -462,9 +463,7 @@ def test_any_source_reads_and_maps_inside_itself(text: str, fmt: str) -> None:
 @settings(max_examples=100)
 @given(
     text=st.text(
-        alphabet=st.sampled_from(
-            [*"ab Tak nej.,!?\n*_`[]<>&;:=@-", "æ", "\u2029"]
-        ),
+        alphabet=st.sampled_from([*"ab Tak nej.,!?\n*_`[]<>&;:=@-", "æ", "\u2029"]),
         max_size=200,
     ),
     fmt=st.sampled_from(["plain", "markdown", "html", "eml"]),
@@ -488,3 +487,46 @@ def test_any_check_points_inside_the_source(
                 <= len(report.text)
             )
     assert isinstance(report.fixed(), str)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<!--" * 25_000,
+        "<a " * 33_000,
+        '<a "' * 25_000,
+        "![a](" * 20_000,
+        "[x" * 50_000,
+        "`" * 100_000,
+        "*_" * 50_000,
+        "&amp" * 25_000,
+        "> q\n" * 25_000,
+        "On Monday, Mette wrote:\n\n" * 4_000,
+    ],
+    ids=[
+        "comments",
+        "tags",
+        "quotes",
+        "images",
+        "links",
+        "ticks",
+        "stars",
+        "amps",
+        "quoted",
+        "replies",
+    ],
+)
+@pytest.mark.parametrize("fmt", ["markdown", "html", "eml-plain", "eml-html"])
+@pytest.mark.timeout_guard
+def test_pathological_sources_finish(source: str, fmt: str) -> None:
+    """100 000-character hostile sources are read (a generous guard detects hangs, not speed)."""
+    if fmt.startswith("eml"):
+        kind = fmt.split("-")[1]
+        source = f"Subject: x\nContent-Type: text/{kind}\n\n{source}"
+        fmt = "eml"
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(read(source, fmt)))
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive(), "read() hung"
+    assert result

@@ -176,10 +176,8 @@ class Reading:
 
 # ----------------------------------------------------------------- shared passes
 
-_COMMENT: Final = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_ENTITY: Final = re.compile(
-    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-)
+# An unclosed comment runs to the end, as in a browser (and the scan stays linear).
+_COMMENT: Final = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 _LINE: Final = re.compile(r"[^\n]*\n|[^\n]+")
 
 
@@ -271,8 +269,10 @@ def _mail_pass(text: str) -> str:
             out.append(_blank_out(line, 0, len(line)))
             continue
         if _attribution(body):
-            rest = [x for x in lines[index + 1 :] if x.strip()]
-            if rest and not _quoted(rest[0]):  # an unquoted reply: all of it
+            after = index + 1
+            while after < len(lines) and not lines[after].strip():
+                after += 1
+            if after < len(lines) and not _quoted(lines[after]):  # unquoted: all of it
                 out.extend(_blank_out(x, 0, len(x)) for x in lines[index:])
                 break
             quoting = True
@@ -473,7 +473,7 @@ _HTML_TOKEN: Final = re.compile(
     r"|(?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))"
     r"|(?P<decl><![^>]{0,2000}>|<\?[^>]{0,2000}>)"
     r"|(?P<tag><(?P<close>/?)(?P<name>[A-Za-z][\w:-]{0,40})"
-    r"(?P<attrs>(?:[^>\"']|\"[^\"]{0,5000}\"|'[^']{0,5000}'){0,2000})>)"
+    r"(?P<attrs>(?:[^<>\"']|\"[^<\"]{0,2000}\"|'[^<']{0,2000}'){0,2000})>)"
     r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
     re.DOTALL,
 )
