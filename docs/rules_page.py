@@ -26,13 +26,17 @@ def write_rules_page(app: Any) -> None:
     ]
     for rule in RULES.values():
         kinds = ", ".join(sorted(rule.kinds))
+        guidance = ", ".join(rule.guidance) or "—"
         lines.append(
-            f"| [`{rule.id}`](#{rule.id.replace('.', '')}) | {rule.severity.value} | {', '.join(rule.guidance)} | {kinds} |"
+            f"| [`{rule.id}`](#{rule.id.replace('.', '')}) | {rule.severity.value} | {guidance} | {kinds} |"
         )
     for rule in RULES.values():
         lines += ["", f"## `{rule.id}`", "", rule.summary, ""]
         lines.append(
             f"Severity **{rule.severity.value}**; guidance {', '.join(rule.guidance)}."
+            if rule.guidance
+            else f"Severity **{rule.severity.value}**; it enforces no item of the "
+            "guidance, but keeps the others from reading a text in the wrong language."
         )
         for fails, title in ((True, "Must be flagged"), (False, "Must pass")):
             examples = [e for e in rule.examples if e.fails is fails]

@@ -16,8 +16,9 @@ import atheris
 with atheris.instrument_imports():
     from decline import DeclineError, Letter, available_locales, check
 
-LOCALES = available_locales()
-KINDS = ("reason", "call_script", "confirmation", "thank_you")
+LOCALES = (*available_locales(), None)  # None: detect the locale
+KINDS = ("reason", "letter", "call_script", "confirmation", "thank_you", None)
+FORMATS = ("plain", "markdown", "html", "eml")
 
 
 def one_input(data: bytes) -> None:
@@ -25,9 +26,10 @@ def one_input(data: bytes) -> None:
     provider = atheris.FuzzedDataProvider(data)
     locale = LOCALES[provider.ConsumeIntInRange(0, len(LOCALES) - 1)]
     kind = KINDS[provider.ConsumeIntInRange(0, len(KINDS) - 1)]
+    fmt = FORMATS[provider.ConsumeIntInRange(0, len(FORMATS) - 1)]
     text = provider.ConsumeUnicodeNoSurrogates(provider.ConsumeIntInRange(0, 4000))
     try:
-        report = check(text, locale=locale, kind=kind)
+        report = check(text, locale=locale, kind=kind, format=fmt)
         report.fixed()
         report.to_json()
     except (DeclineError, TypeError, ValueError):

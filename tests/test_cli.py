@@ -222,6 +222,98 @@ class TestCheck:
         assert code == 2 and "cannot read" in err and "not UTF-8" in err
 
 
+class TestCheckFormats:
+    """decline check reads Markdown, HTML and e-mail, and needs neither locale nor kind."""
+
+    @staticmethod
+    def letter(tmp_path: Path, fmt: str, kind: str = "confirmation") -> Path:
+        name = {"markdown": "letter.md", "html": "letter.html", "eml": "letter.eml"}[
+            fmt
+        ]
+        path = tmp_path / name
+        code, _, err = run(
+            *BASE, "--locale", "da", "--kind", kind, "--format", fmt, "-o", str(path)
+        )
+        assert code == 0, err
+        return path
+
+    @pytest.mark.parametrize("fmt", ["markdown", "html", "eml"])
+    def test_own_output_checks_clean_by_its_extension(
+        self, tmp_path: Path, fmt: str
+    ) -> None:
+        """decline write's Markdown, HTML and .eml files check clean, locale and kind told."""
+        path = self.letter(tmp_path, fmt)
+        code, out, err = run("check", str(path), "--format", "json")
+        assert code == 0, out + err
+        report = json.loads(out)
+        assert (report["locale"], report["kind"]) == ("da", "confirmation")
+        assert report["counts"]["error"] == report["counts"]["warning"] == 0
+
+    def test_html_on_stdin_needs_input_format(self) -> None:
+        """From standard input HTML is plain unless --input-format says otherwise."""
+        html = "<p>Dear Mette,</p><p>I have decided to decline the offer. The team was chaotic.</p>"
+        _, plain, _ = run("check", "-", "--locale", "en", stdin=html)
+        assert "letter.placeholder" in plain  # every tag looks like a placeholder
+        code, out, _ = run(
+            "check", "-", "--locale", "en", "--input-format", "html", stdin=html
+        )
+        assert "letter.placeholder" not in out
+        assert "letter.negative-remark" in out and code == 1
+
+    def test_line_numbers_point_into_the_file(self, tmp_path: Path) -> None:
+        """FILE:LINE:COL counts the source file's lines, markup included."""
+        path = tmp_path / "draft.md"
+        path.write_text(
+            "## Subject\n\nDear Mette,\n\nI decline. The office felt *chaotic*.\n",
+            encoding="utf-8",
+        )
+        _, out, _ = run("check", str(path), "--locale", "en")
+        assert f"{path}:5:29: letter.negative-remark" in out
+
+    def test_input_format_overrides_the_extension(self, tmp_path: Path) -> None:
+        """--input-format plain reads a .md file as it is."""
+        path = tmp_path / "draft.md"
+        path.write_text("Tak for tilbuddet, men jeg takker nej.", encoding="utf-8")
+        _, out, _ = run(
+            "check",
+            str(path),
+            "--input-format",
+            "plain",
+            "--kind",
+            "reason",
+            "--format",
+            "json",
+        )
+        assert json.loads(out)["locale"] == "da"
+
+    def test_too_short_to_tell_asks_for_the_locale(self) -> None:
+        """Without --locale, a text too short to tell exits 1 and asks for it."""
+        code, _, err = run("check", "-", "--kind", "reason", stdin="OK.")
+        assert code == 1 and "locale" in err and "too short" in err
+
+    def test_wrong_locale_is_one_finding(self) -> None:
+        """--locale en on a Danish draft prints one locale.mismatch finding."""
+        code, out, _ = run(
+            "check",
+            "-",
+            "--locale",
+            "en",
+            stdin="Kære Mette\n\nTak for tilbuddet. Jeg har valgt at takke nej.\n\nMed venlig hilsen\nJonas",
+        )
+        assert code == 1
+        assert out.count(": locale.mismatch error") == 1
+        assert "letter." not in out
+
+    def test_unknown_input_format_is_bad_usage(self) -> None:
+        """An --input-format outside the choices exits 2."""
+        assert run("check", "-", "--input-format", "docx")[0] == 2
+
+    def test_unreadable_eml(self, tmp_path: Path) -> None:
+        """A missing .eml file is refused with exit 2 (it cannot be read), naming FILE."""
+        code, _, err = run("check", str(tmp_path / "missing.eml"), "--locale", "en")
+        assert code == 2 and "FILE" in err
+
+
 def test_locales_and_tones() -> None:
     """locales lists en and da; tones lists the built-in tones with their source."""
     code, out, _ = run("locales")

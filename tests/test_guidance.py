@@ -76,15 +76,17 @@ class TestRuleExamples:
         assert (rule.id in report.rules) is example.fails, report.diagnostics
 
     def test_rule_metadata(self) -> None:
-        """Ids are dotted, guidance items are G1–G9, summaries exist."""
+        """Ids are dotted, guidance items are G1–G9 (none only for locale), summaries exist."""
         for rule in RULES.values():
             assert rule.id.count(".") == 1 and rule.family in {
+                "locale",
                 "reason",
                 "letter",
                 "note",
                 "timing",
             }
             assert all(g in {f"G{n}" for n in range(1, 10)} for g in rule.guidance)
+            assert rule.guidance or rule.family == "locale"
             assert rule.summary and rule.summary != rule.id
 
 
@@ -173,9 +175,10 @@ class TestApi:
     @pytest.mark.parametrize(
         ("kwargs", "error"),
         [
-            ({"locale": None, "kind": "reason"}, FieldError),
-            ({"locale": "en", "kind": None}, FieldError),
+            ({"locale": None, "kind": "reason"}, FieldError),  # too short to tell
             ({"locale": "en", "kind": "memo"}, FieldError),
+            ({"locale": "en", "format": "docx"}, FieldError),
+            ({"locale": "en", "kind": 3}, TypeError),
             ({"locale": "xx", "kind": "reason"}, UnknownLocaleError),
             ({"locale": "en", "kind": "reason", "offer": "Nordlys"}, TypeError),
             ({"locale": "en", "kind": "reason", "today": "2026-11-25"}, TypeError),
@@ -270,7 +273,7 @@ class TestTiming:
     def test_overdue_is_an_error_with_the_date(self, offer: Offer) -> None:
         """After respond_by the finding is an error naming the deadline."""
         report = check(
-            "Thanks; I decline.",
+            "Tak for tilbuddet, men jeg takker nej.",
             locale="da",
             kind="confirmation",
             offer=offer,

@@ -1431,3 +1431,212 @@ def test_initials_written_together_stay_in_one_sentence() -> None:
         )
         == 1
     )
+
+
+class TestBoundaryClasses:
+    """One specification per class of boundary the corpus measures (tests/boundaries)."""
+
+    @pytest.mark.parametrize(
+        ("text", "locale", "expected"),
+        [
+            ("Signed with Smith & Co. The team is kind.", "en", 2),
+            ("She moved to the U.K. We stayed.", "en", 2),
+            ("We discussed pay, hours, etc. All was clear.", "en", 2),
+            ("Vi talte om løn, ferie osv. Alt var klart.", "da", 2),
+            ("Wir sprachen über Gehalt usw. Alles war klar.", "de", 2),
+            ("Se mudó a EE. UU. Queremos vivir juntos.", "es", 2),
+        ],
+    )
+    def test_abbreviation_that_ends_a_sentence(
+        self, text: str, locale: str, expected: int
+    ) -> None:
+        """An ender before a sentence starter, or a list ender before a capital, splits."""
+        assert len(sentences(text, locale)) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "locale"),
+        [
+            ("We met near St. Olav's church.", "en"),
+            ("The job is near Mt. Blanc, sadly.", "en"),
+            ("See No. 7 and art. 12 of the contract.", "en"),
+            ("Wir trafen uns vor der evang. Kirche.", "de"),
+            ("Es führten Prof. Dr. med. Weber und ich das Gespräch.", "de"),
+            ("Das Büro liegt in der Hauptstr. 5 in Kiel.", "de"),
+            ("Es el N°. 4 de la lista.", "es"),
+            ("Vea la pág. 3 y el n.º 5.", "es"),
+            ("Het aanbod geldt tot 1 jan. 2027.", "nl"),
+            ("M. Dupont est arrivé.", "fr"),
+        ],
+    )
+    def test_abbreviation_inside_a_sentence(self, text: str, locale: str) -> None:
+        """Titles, numbered references and compounds such as "Hauptstr." do not split."""
+        assert sentences(text, locale) == [text]
+
+    def test_numbered_list_items_keep_their_numbers(self) -> None:
+        """ "2. Send …" after a sentence is a list item, not a sentence of its own."""
+        assert sentences("Two steps. 1. Call them. 2. Write.", "en") == [
+            "Two steps.",
+            "1. Call them.",
+            "2. Write.",
+        ]
+
+    def test_lettered_list_item_starts_a_sentence(self) -> None:
+        """A lower-case list letter ("b. Write …") can begin a sentence."""
+        assert sentences("Steps: a. Call them. b. Write to them.", "en") == [
+            "Steps: a. Call them.",
+            "b. Write to them.",
+        ]
+
+    def test_inline_list_with_commas_is_one_sentence(self) -> None:
+        """ "1) call, 2) write" inside a sentence stays one sentence."""
+        text = "Two steps: 1) call the recruiter, 2) send an e-mail."
+        assert sentences(text, "en") == [text]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("I waited... Then I called.", ["I waited...", "Then I called."]),
+            ("We visited... Copenhagen, then Aarhus.", None),
+            ("He said the team […] The plan would grow.", None),
+            ("I thought about it... and said no.", None),
+        ],
+    )
+    def test_ellipsis(self, text: str, expected: list[str] | None) -> None:
+        """An ellipsis ends a sentence before a starter, not before a name or inside brackets."""
+        assert sentences(text, "en") == (expected or [text])
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Mary J. Blige sang.",
+            "J. R. R. Tolkien wrote it.",
+            "Ask J.-P. Sartre first.",
+            "Ask H.-J. Meier first.",
+            "Ask Lars P. De Vries first.",
+        ],
+    )
+    def test_initials_inside_names(self, text: str) -> None:
+        """Initials, hyphenated initials and surname articles keep a name together."""
+        assert sentences(text, "en") == [text]
+
+    def test_initial_before_a_pronoun_ends_the_sentence(self) -> None:
+        """ "Jonas B. He was kind." is two sentences."""
+        assert sentences("I met Jonas B. He was kind.", "en") == [
+            "I met Jonas B.",
+            "He was kind.",
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "locale", "expected"),
+        [
+            (
+                "I call today.Tomorrow I write.",
+                "en",
+                ["I call today.", "Tomorrow I write."],
+            ),
+            ("Is it open?Please say.", "en", ["Is it open?", "Please say."]),
+            (
+                "Jeg ringer i dag.I morgen skriver jeg.",
+                "da",
+                ["Jeg ringer i dag.", "I morgen skriver jeg."],
+            ),
+        ],
+    )
+    def test_missing_space_after_a_full_stop(
+        self, text: str, locale: str, expected: list[str]
+    ) -> None:
+        """A sentence mark glued between a lower-case word and a capitalised one splits."""
+        assert sentences(text, locale) == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "She has a Ph.D in law.",
+            "We use ASP.NET daily.",
+            "I like Node.js a lot.",
+            "See e.g.Mette.",
+        ],
+    )
+    def test_glued_marks_inside_words_do_not_split(self, text: str) -> None:
+        """Glued stops inside abbreviations, product names and initials stay."""
+        assert sentences(text, "en") == [text]
+
+
+class TestNewSentenceKeys:
+    def load(self, tmp_path: Path, doc: dict[str, Any]) -> LocaleData:
+        path = tmp_path / "en.toml"
+        path.write_text(toml_dump(doc), encoding="utf-8")
+        return _load_data_file(path, "en")
+
+    def test_optional_keys_may_be_left_out(
+        self, tmp_path: Path, english: dict[str, Any]
+    ) -> None:
+        """A data file without list_enders or abbreviation_endings loads with empty ones."""
+        del english["sentences"]["list_enders"]
+        del english["sentences"]["abbreviation_endings"]
+        data = self.load(tmp_path, english)
+        assert data.list_enders == frozenset()
+        assert data.abbreviation_endings == ()
+
+    def test_endings_must_be_letters(
+        self, tmp_path: Path, english: dict[str, Any]
+    ) -> None:
+        """An ending with a full stop or of one letter is refused, naming file and key."""
+        english["sentences"]["abbreviation_endings"] = ["str."]
+        with pytest.raises(
+            ValueError, match=r"en\.toml: \[sentences\] abbreviation_endings\[0\]"
+        ):
+            self.load(tmp_path, english)
+
+    def test_list_enders_twice(self, tmp_path: Path, english: dict[str, Any]) -> None:
+        """A list ender listed twice is named."""
+        english["sentences"]["list_enders"] = ["etc", "ETC"]
+        with pytest.raises(ValueError, match=r"\[sentences\] list_enders\[1\]"):
+            self.load(tmp_path, english)
+
+    def test_list_enders_must_be_a_list(
+        self, tmp_path: Path, english: dict[str, Any]
+    ) -> None:
+        """A wrong type for an optional key is named too."""
+        english["sentences"]["list_enders"] = "etc"
+        with pytest.raises(
+            ValueError, match=r"\[sentences\] list_enders: expected a list"
+        ):
+            self.load(tmp_path, english)
+
+
+class TestReadingTable:
+    def load(self, tmp_path: Path, doc: dict[str, Any]) -> LocaleData:
+        path = tmp_path / "en.toml"
+        path.write_text(toml_dump(doc), encoding="utf-8")
+        return _load_data_file(path, "en")
+
+    def test_the_table_is_optional(
+        self, tmp_path: Path, english: dict[str, Any]
+    ) -> None:
+        """A data file without [reading] loads, with no attribution words."""
+        del english["reading"]
+        data = self.load(tmp_path, english)
+        assert data.reply_openers == frozenset() and data.reply_verbs == ()
+
+    def test_unknown_key_is_named(
+        self, tmp_path: Path, english: dict[str, Any]
+    ) -> None:
+        """A misspelt key of [reading] is named with the file."""
+        english["reading"]["reply_verb"] = ["wrote"]
+        with pytest.raises(
+            ValueError, match=r"en\.toml: \[reading\] reply_verb: unknown key"
+        ):
+            self.load(tmp_path, english)
+
+    def test_verbs_listed_twice(self, tmp_path: Path, english: dict[str, Any]) -> None:
+        """A verb listed twice is named by its index."""
+        english["reading"]["reply_verbs"] = ["wrote", "Wrote"]
+        with pytest.raises(ValueError, match=r"\[reading\] reply_verbs\[1\]"):
+            self.load(tmp_path, english)
+
+    def test_shipped_tables(self) -> None:
+        """Every shipped locale says how its replies are attributed."""
+        for locale in available_data():
+            data = load_data(locale)
+            assert data.reply_openers and data.reply_verbs

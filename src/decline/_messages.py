@@ -472,6 +472,14 @@ _ALL = (
         per_tone=False,
     ),
     _spec(
+        "rule.locale.mismatch",
+        "The text reads as another language than the one it was checked in; "
+        "language is its name in the checked language, code its locale code.",
+        "language",
+        "code",
+        per_tone=False,
+    ),
+    _spec(
         "rule.timing.prompt.overdue",
         "The deadline for an answer has passed.",
         "date",

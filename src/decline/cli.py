@@ -35,6 +35,14 @@ if TYPE_CHECKING:
     from decline.guidance import Diagnostic
 
 _FORMATS = ("text", "markdown", "html", "eml", "json")
+_INPUT_FORMATS = ("plain", "markdown", "html", "eml")
+_EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".eml": "eml",
+}
 _KINDS = ("call", "confirmation", "thank-you", "plan", "all")
 _OFFER_KEYS = {
     "company",
@@ -213,18 +221,32 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "file", metavar="FILE", help="the draft, or - for standard input"
     )
-    check.add_argument("--locale", required=True, help="the draft's language")
+    check.add_argument(
+        "--locale",
+        default="auto",
+        help="the draft's language, e.g. da, en_GB (default: auto, told from the text)",
+    )
     check.add_argument(
         "--kind",
-        required=True,
+        default=None,
         choices=(
             "reason",
+            "letter",
             "call_script",
             "call",
             "confirmation",
             "thank_you",
             "thank-you",
         ),
+        help="what the draft is (default: told from the text when clear, else "
+        "any letter)",
+    )
+    check.add_argument(
+        "--input-format",
+        choices=_INPUT_FORMATS,
+        default=None,
+        help="how the draft is written (default: from the file's extension: "
+        ".md/.markdown, .html/.htm, .eml; plain otherwise and for -)",
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument(
@@ -595,10 +617,13 @@ def _write(args: argparse.Namespace, stdout: IO[Any] | None) -> int:
     return 0
 
 
-def _read_draft(file: str, stdin: IO[Any] | None) -> tuple[str, str]:
+def _read_draft(
+    file: str, stdin: IO[Any] | None, *, raw: bool = False
+) -> tuple[str | bytes, str]:
     """The draft named on the command line, and its name for the output.
 
-    Standard input and files are read alike: as bytes, decoded as strict UTF-8.
+    Standard input and files are read alike: as bytes, decoded as strict UTF-8 —
+    unless *raw* (an e-mail, which says its own encodings).
     """
     from decline.guidance import MAX_TEXT_CHARS  # noqa: PLC0415
 
@@ -625,6 +650,8 @@ def _read_draft(file: str, stdin: IO[Any] | None) -> tuple[str, str]:
             f"{MAX_TEXT_CHARS} characters: split it or check the letter alone",
         )
     shown = name if file == "-" else _shown(file)
+    if raw:
+        return (data.encode("utf-8") if isinstance(data, str) else data), name
     text = data if isinstance(data, str) else _decode(data, "FILE", shown)
     return text, name
 
@@ -634,12 +661,18 @@ def _check(
 ) -> int:
     from decline.guidance import check  # noqa: PLC0415
 
-    text, name = _read_draft(args.file, stdin)
+    fmt = args.input_format or (
+        "plain"
+        if args.file == "-"
+        else _EXTENSIONS.get(Path(args.file).suffix.lower(), "plain")
+    )
+    text, name = _read_draft(args.file, stdin, raw=fmt == "eml")
     offer = _offer(_offer_data(args)) if args.offer else None
     report = check(
         text,
         locale=args.locale,
         kind=args.kind,
+        format=fmt,
         offer=offer,
         select=args.select,
         ignore=args.ignore,

@@ -15,6 +15,9 @@ This layer knows nothing of letters, offers or rules. It reads text in one local
   parts of compounds; :mod:`~decline._analysis.constructions` holds patterns with
   their examples; :mod:`~decline._analysis.tone` scores how critical a sentence
   reads.
+- :mod:`~decline._analysis.reading` reads the prose of Markdown, HTML and e-mail
+  sources and maps it back to the source;
+- :mod:`~decline._analysis.detection` tells which locale a text is written in.
 
 Everything language-specific lives in ``data/<locale>.toml``, so adding a locale
 needs a data file and no code. Every function runs in time linear in its input.
@@ -34,16 +37,20 @@ from decline._analysis.datafile import (
 from decline._analysis.lexicon import REASON_KINDS, REQUIRED_LISTS, LocaleData
 from decline._analysis.negation import negated, negation_flags
 from decline._analysis.phrases import Match, PhraseSet
+from decline._analysis.reading import FORMATS, Comment, Reading, read
 from decline._analysis.sentences import Sentence, Text, analyse, split_sentences
 from decline._analysis.tokens import Token, tokenize
 
 __all__ = [
+    "FORMATS",
     "REASON_KINDS",
     "REQUIRED_LISTS",
     "Addressing",
+    "Comment",
     "LocaleData",
     "Match",
     "PhraseSet",
+    "Reading",
     "Sentence",
     "Text",
     "Token",
@@ -54,6 +61,7 @@ __all__ = [
     "load_tone",
     "negated",
     "negation_flags",
+    "read",
     "split_sentences",
     "tokenize",
 ]

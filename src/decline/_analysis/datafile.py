@@ -54,6 +54,7 @@ _TABLES: Final = (
     "titles",
     "names",
     "company_articles",
+    "reading",
 )
 _TITLE_KEYS: Final = (
     "known",
@@ -111,9 +112,14 @@ _SENTENCE_KEYS: Final = {
     "elisions": list,
     "ordinal_numbers": bool,
 }
+# The optional [reading] table: how a reply's attribution line begins and its verb.
+_READING_KEYS: Final = ("reply_openers", "reply_verbs")
+# Keys a data file may leave out; each reads as an empty list.
+_OPTIONAL_SENTENCE_KEYS: Final = {"list_enders": list, "abbreviation_endings": list}
 _ABBREVIATION: Final = re.compile(r"\w+(?:[./]\w+)*")
 _LOCALE_ID: Final = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})*")
 _MAX_SCOPE: Final = 20
+_MIN_ENDING: Final = 2
 
 
 class _Reader:
@@ -126,7 +132,9 @@ class _Reader:
     def fail(self, where: str, problem: str) -> ValueError:
         return ValueError(f"{self.file}: {where}: {problem}")
 
-    def table(self, name: str, keys: Iterable[str]) -> Mapping[str, Any]:
+    def table(
+        self, name: str, keys: Iterable[str], optional: Iterable[str] = ()
+    ) -> Mapping[str, Any]:
         value = self.doc.get(name)
         if not isinstance(value, dict):
             problem = (
@@ -135,14 +143,15 @@ class _Reader:
                 else f"expected a table, got {type_name(value)}"
             )
             raise self.fail(f"[{name}]", problem)
-        allowed = set(keys)
+        required = set(keys)
+        allowed = required | set(optional)
         for key in value:
             if key not in allowed:
                 raise self.fail(
                     f"[{name}] {key}",
                     f"unknown key (expected: {', '.join(sorted(allowed))})",
                 )
-        for key in sorted(allowed - set(value)):
+        for key in sorted(required - set(value)):
             raise self.fail(f"[{name}] {key}", "missing required key")
         return value
 
@@ -192,6 +201,31 @@ class _Reader:
                 raise self.fail(f"[{table}] {key}[{i}]", f"{item!r} is listed twice")
             out.add(word)
         return frozenset(out)
+
+    def endings(self, key: str, value: object) -> tuple[str, ...]:
+        """Read word endings (letters only, lower case), longest first."""
+        items = self.strings("sentences", key, value, allow_empty=True)
+        out: list[str] = []
+        for i, item in enumerate(items):
+            ending = fold(item.strip())
+            if not ending.isalpha() or len(ending) < _MIN_ENDING:
+                problem = f"{item!r}: an ending is {_MIN_ENDING} or more letters, no full stop"
+                raise self.fail(f"[sentences] {key}[{i}]", problem)
+            if ending in out:
+                raise self.fail(f"[sentences] {key}[{i}]", f"{item!r} is listed twice")
+            out.append(ending)
+        return tuple(sorted(out, key=len, reverse=True))
+
+    def phrases_of(self, table: str, key: str, value: object) -> tuple[str, ...]:
+        """Read a list of lower-case phrases of one or more words (may be empty)."""
+        items = self.strings(table, key, value, allow_empty=True)
+        out: list[str] = []
+        for i, item in enumerate(items):
+            phrase = fold(" ".join(item.split()))
+            if phrase in out:
+                raise self.fail(f"[{table}] {key}[{i}]", f"{item!r} is listed twice")
+            out.append(phrase)
+        return tuple(out)
 
     def keywords(self, table: str, key: str, value: object) -> tuple[str, ...]:
         """Read a list of lower-case keywords, matched as substrings."""
@@ -567,7 +601,7 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
             f"expected 1 to {_MAX_SCOPE}, got {meta['negation_scope']}",
         )
 
-    sentences = read.table("sentences", _SENTENCE_KEYS)
+    sentences = read.table("sentences", _SENTENCE_KEYS, _OPTIONAL_SENTENCE_KEYS)
     ordinal_numbers = read.scalar(
         "sentences", "ordinal_numbers", sentences["ordinal_numbers"], bool
     )
@@ -593,6 +627,7 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
     fields = read.table("placeholders", PLACEHOLDER_FIELDS)
     addressing = _addressing(read, locale)  # validated here too, used by the letters
     _check_articles(read, addressing)
+    reading = read.table("reading", (), _READING_KEYS) if "reading" in doc else {}
     return LocaleData(
         locale=locale,
         abbreviations=read.words("abbreviations", sentences["abbreviations"]),
@@ -603,6 +638,21 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
         starters=read.words("starters", sentences["starters"]),
         elisions=read.words("elisions", sentences["elisions"], allow_empty=True),
         honorifics=addressing.honorifics,
+        list_enders=read.words(
+            "list_enders", sentences.get("list_enders", []), allow_empty=True
+        ),
+        abbreviation_endings=read.endings(
+            "abbreviation_endings", sentences.get("abbreviation_endings", [])
+        ),
+        reply_openers=read.words(
+            "reply_openers",
+            reading.get("reply_openers", []),
+            table="reading",
+            allow_empty=True,
+        ),
+        reply_verbs=read.phrases_of(
+            "reading", "reply_verbs", reading.get("reply_verbs", [])
+        ),
         ordinal_numbers=ordinal_numbers,
         negation_scope=meta["negation_scope"],
         negation_backward=meta["negation_backward"],

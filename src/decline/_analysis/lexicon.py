@@ -189,6 +189,13 @@ class LocaleData:
         placeholders: Per offer field (``company``, ``position``, ``candidate``,
             ``contact``), lower-case words that name it inside a placeholder
             such as ``[firmanavn]``.
+        list_enders: Abbreviations that close a list (``"etc"``, ``"osv"``): a
+            full stop after one ends the sentence before any capitalised word.
+        abbreviation_endings: Endings that make a compound an abbreviation
+            (German ``"str"``: ``Hauptstr.``), longest first.
+        reply_openers: First words of a reply's attribution line (``"on"`` in
+            "On 3 May, Mette wrote:").
+        reply_verbs: Its verbs (``"wrote"``, ``"a écrit"``).
     """
 
     locale: str
@@ -212,6 +219,10 @@ class LocaleData:
     constructions: Constructions | None = None
     lists: Mapping[str, PhraseSet] = attrs.field(factory=dict)
     negation_backward: bool = False
+    list_enders: frozenset[str] = frozenset()
+    abbreviation_endings: tuple[str, ...] = ()
+    reply_openers: frozenset[str] = frozenset()
+    reply_verbs: tuple[str, ...] = ()
     searched: Mapping[str, PhraseSet] = attrs.field(
         init=False,
         repr=False,

@@ -1,13 +1,19 @@
 """Sentences: where one ends, driven by the locale's abbreviations, titles and months.
 
 A sentence ends after ``.``, ``!``, ``?``, ``…`` (and any closing quotes or
-brackets) only when whitespace and then an upper-case letter, a digit or an opening
-quote or bracket follow. A full stop does not end a sentence after a known
-abbreviation, an initial, a title, or a day number before a month name. An
-abbreviation or initial may still end one before a line break and a capital. A blank
-line always ends a sentence; a single line break does when one of the two lines is a
-greeting or a sign-off, when the lines follow a sign-off (the signature), or when the
-next line starts with a bullet. When a boundary is uncertain the text is *not* split.
+brackets) only when whitespace and then an upper-case letter, a digit, an opening
+quote or bracket, or a list marker ("b. Write …") follow; with no space, only
+between a lower-case word and a capitalised one ("today.Tomorrow"). A full stop
+does not end a sentence after a known abbreviation, an initial, a title, a list
+number at the start of a sentence ("2. Send the letter"), a day number before a
+month name, or a month before a number. An abbreviation or initial still ends one
+before a line break and a capital; one that closes a list ("etc.") before any
+capital; one that often ends a sentence ("Ltd.", "U.K.") before a word that
+usually starts one ("We", "The"). An ellipsis ends a sentence before such a word,
+never inside brackets ("[…]"). A blank line always ends a sentence; a single line
+break does when one of the two lines is a greeting or a sign-off, when the lines
+follow a sign-off (the signature), or when the next line starts with a bullet. When
+a boundary is uncertain the text is *not* split.
 """
 
 from __future__ import annotations
@@ -65,6 +71,10 @@ _LIST_DIGITS: Final = 3
 _CLOSER_DEPTH: Final = 3
 _RUN_DEPTH: Final = 6
 _FIRST_CHARACTER: Final = operator.itemgetter(0)
+_ELLIPSES: Final = frozenset(("...", "…"))
+_OMISSION_OPENERS: Final = frozenset("([")  # "[…]", "(...)": a cut in a quotation
+_NUMERO: Final = frozenset("°º")  # "N°. 4": the sign of a number abbreviation
+_ELISION_MARKS: Final = frozenset("'’")  # noqa: RUF001
 
 # What a full stop after a token means.
 _PLAIN_STOP, _SOFT_STOP, _NO_STOP = 0, 1, 2
@@ -111,6 +121,7 @@ class _Splitter:
         self.line_first = [0, *(i + 1 for i in self.broken)]
         self.line_stop = [*self.line_first[1:], len(tokens)]
         self._first_sign_off: int | None = None
+        self._sentence_start = 0  # the first token of the sentence being read
 
     # -- lines ----------------------------------------------------------------------
 
@@ -188,11 +199,68 @@ class _Splitter:
                     char.isupper()
                     or char.isdigit()
                     or (char.isalpha() and not char.islower())
+                    or self._list_letter(j)
                 )
             if j + 1 >= len(tokens) or tokens[j + 1].start != tokens[j].end:
                 return False  # a free-standing quote closes, it does not open
             j += 1
         return False
+
+    def _list_letter(self, j: int) -> bool:
+        """Tell whether ``tokens[j]`` is a lettered list marker ("b." in "b. Write")."""
+        tokens = self.tokens
+        if j + 2 >= len(tokens) or len(tokens[j].text) != 1:
+            return False
+        mark, first = tokens[j + 1], tokens[j + 2]
+        return (
+            tokens[j].kind == WORD
+            and mark.text in {".", ")"}
+            and mark.start == tokens[j].end
+            and first.start > mark.end
+            and first.text[0].isupper()
+        )
+
+    def _starter(self, j: int) -> bool:
+        """Tell whether ``tokens[j]`` is a word that usually begins a sentence."""
+        tokens = self.tokens
+        low = tokens[j].lower
+        if (
+            len(low) == 1
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text == "."
+            and tokens[j + 1].start == tokens[j].end
+        ):
+            return False  # "J. A. Moreno": another initial, not the word "a"
+        if low in self.data.starters:
+            return True
+        # An elided pronoun or article ("J'", "L'") begins sentences as often.
+        return (
+            len(low) > 1
+            and low[-1] in _ELISION_MARKS
+            and low[:-1] in self.data.elisions
+        )
+
+    def _glued(self, g: int) -> bool:
+        """Tell whether a sentence mark with no space after it ends a sentence.
+
+        Only between a lower-case word and a capitalised one ("today.Tomorrow",
+        "open?Please"): never inside "e.g.", "Ph.D", "ASP.NET" or "Node.js".
+        """
+        tokens = self.tokens
+        if g == 0 or tokens[g].text not in {".", "!", "?", "?!", "!?"}:
+            return False
+        before, after = tokens[g - 1], tokens[g + 1]
+        if before.kind != WORD or after.kind != WORD or len(before.text) < 2:
+            return False
+        head = after.text
+        if not (before.text[-1].islower() and head[0].isupper()):
+            return False
+        if f"{before.lower}.{after.lower}" in self.data.abbreviations:
+            return False  # "Ph.D"
+        if len(head) > 1:
+            return head[1].islower()
+        # One capital letter ("dag.I morgen") is a word only before a space.
+        return g + 2 >= len(tokens) or tokens[g + 2].start > after.end
 
     def _terminal_before(self, g: int) -> int:
         """Return the index of the sentence mark that token ``g`` closes, or -1."""
@@ -254,16 +322,21 @@ class _Splitter:
         before = self.tokens[k - 1]
         if before.end != letter.start or before.text[0] in _OPENERS:
             return True
-        # The P of "J.P.": a letter right after another initial's full stop.
+        # The P of "J.P." and "J.-P.": a letter right after another initial's
+        # full stop, or after the hyphen that follows one.
+        j = k - 1
+        if before.text == "-" and k >= 2 and self.tokens[k - 2].end == before.start:
+            j = k - 2
+            before = self.tokens[j]
         return (
             before.text == "."
-            and k >= 2
-            and self.tokens[k - 2].end == before.start
-            and len(self.tokens[k - 2].text) == 1
-            and self.tokens[k - 2].text.isalpha()
+            and j >= 1
+            and self.tokens[j - 1].end == before.start
+            and len(self.tokens[j - 1].text) == 1
+            and self.tokens[j - 1].text.isalpha()
         )
 
-    def _stop_kind(self, t: int, nxt: Token) -> int:
+    def _stop_kind(self, t: int, j: int) -> int:
         """Classify the full stop ``tokens[t]``: plain, soft or none.
 
         A soft stop ends a sentence only before a line break.
@@ -271,36 +344,93 @@ class _Splitter:
         tokens = self.tokens
         if t == 0 or tokens[t - 1].end != tokens[t].start:
             return _PLAIN_STOP
-        if tokens[t - 1].kind == WORD:
-            return self._word_stop(t - 1, nxt)
-        if tokens[t - 1].kind == NUMBER:
+        before, nxt = tokens[t - 1], tokens[j]
+        if before.kind == WORD:
+            return self._word_stop(t - 1, j)
+        if before.kind == NUMBER:
             return self._number_stop(t - 1, nxt)
+        if (  # "N°. 4", "n.º 5": the numero sign
+            before.text in _NUMERO
+            and t >= 2
+            and tokens[t - 2].end == before.start
+            and nxt.text[0].isdigit()
+        ):
+            return _SOFT_STOP
         return _PLAIN_STOP
 
-    def _word_stop(self, k: int, nxt: Token) -> int:
-        """Classify a full stop after the word ``tokens[k]``."""
+    def _word_stop(self, k: int, j: int) -> int:
+        """Classify a full stop after the word ``tokens[k]``; ``tokens[j]`` follows."""
+        tokens, data = self.tokens, self.data
+        word = tokens[k].lower
         found = self._abbreviation(k)
         if found is not None and found[0] == "title":
             return _NO_STOP
-        if (
-            found is not None
-            and (
-                found[1] in self.data.enders or self.tokens[k].lower in self.data.enders
-            )
-            and nxt.lower in self.data.starters
-        ):
-            return _PLAIN_STOP  # "… at Acme Ltd. My manager …": a new sentence
         if found is not None or self._initial(k):
-            return _SOFT_STOP
-        if self.tokens[k].lower in self.data.before_numbers and nxt.text[0].isdigit():
-            return _SOFT_STOP
+            return self._abbreviation_stop(k, j, None if found is None else found[1])
+        digit = tokens[j].text[0].isdigit()
+        if digit and (word in data.months or word in data.before_numbers):
+            return _SOFT_STOP  # "1 jan. 2027", "No. 4"
+        if data.abbreviation_endings and tokens[k].text[0].isupper():
+            for ending in data.abbreviation_endings:
+                if len(word) > len(ending) and word.endswith(ending):
+                    return _SOFT_STOP  # "Hauptstr. 5"
         return _PLAIN_STOP
+
+    def _abbreviation_stop(self, k: int, j: int, name: str | None) -> int:
+        """Classify a full stop after an abbreviation (*name*) or an initial (``None``)."""
+        data = self.data
+        word = self.tokens[k].lower
+        full = word if name is None else name
+        if (full in data.list_enders or word in data.list_enders) and self.tokens[
+            j
+        ].text[0].isupper():
+            return _PLAIN_STOP  # "… pay, hours, etc. All of it …"
+        starter = self._starter(j)
+        if starter and (full in data.enders or word in data.enders):
+            return _PLAIN_STOP  # "… at Acme Ltd. My manager …": a new sentence
+        if starter and name is None and not self._name_goes_on(j):
+            return _PLAIN_STOP  # "I met Jonas B. He was kind."
+        return _SOFT_STOP
+
+    def _ellipsis_stop(self, t: int, g: int) -> int:
+        """Classify the ellipsis ``tokens[t]`` (``tokens[g]`` closes it).
+
+        "[…]" and "(...)" mark a cut, not an end; otherwise an ellipsis ends the
+        sentence before a word that usually starts one, a number, a quote or a
+        bracket, and only before a line break when a name or noun follows
+        ("We visited... Copenhagen, Aarhus and Odense").
+        """
+        tokens = self.tokens
+        if (
+            t > 0
+            and tokens[t - 1].text in _OMISSION_OPENERS
+            and tokens[t - 1].end == tokens[t].start
+        ):
+            return _NO_STOP
+        nxt = tokens[g + 1]
+        if nxt.kind != WORD or self._starter(g + 1):
+            return _PLAIN_STOP
+        return _SOFT_STOP
+
+    def _name_goes_on(self, j: int) -> bool:
+        """Tell whether the capitalised word ``tokens[j]`` is followed by another.
+
+        "P. De Vries", "K. Le Goff": an article that is part of a surname.
+        """
+        tokens = self.tokens
+        return (
+            j + 1 < len(tokens)
+            and tokens[j + 1].kind == WORD
+            and tokens[j + 1].text[0].isupper()
+        )
 
     def _number_stop(self, k: int, nxt: Token) -> int:
         """Classify a full stop after the number ``tokens[k]``: a date, a list item."""
         number = self.tokens[k].text
         if not number.isdigit():
             return _PLAIN_STOP
+        if k == self._sentence_start and len(number) <= _LIST_DIGITS:
+            return _NO_STOP  # "2. Send the letter.": a list item
         date = nxt.kind == WORD and nxt.lower in self.data.months
         if len(number) <= _ORDINAL_DIGITS and date:
             return _NO_STOP
@@ -314,7 +444,14 @@ class _Splitter:
         n = len(self.tokens)
         if not n:
             return []
-        return [*(g for g, line in self._candidates() if self._splits(g, line)), n - 1]
+        out = []
+        self._sentence_start = 0
+        for g, line in self._candidates():
+            if self._splits(g, line):
+                out.append(g)
+                self._sentence_start = g + 1
+        out.append(n - 1)
+        return out
 
     def _candidates(self) -> Iterator[tuple[int, int]]:
         """Yield the tokens that may end a sentence, each with its line.
@@ -345,7 +482,7 @@ class _Splitter:
             while next_break < g:  # count the lines passed since the last candidate
                 line += 1
                 next_break = next(breaks, n)
-            if tokens[g].end != tokens[g + 1].start:
+            if tokens[g].end != tokens[g + 1].start or self._glued(g):
                 yield g, line
 
     def _splits(self, g: int, line: int) -> bool:
@@ -356,11 +493,13 @@ class _Splitter:
         tokens = self.tokens
         t = self._terminal_before(g)
         if t >= 0 and self._starts(g + 1):
-            stop = (
-                self._stop_kind(t, tokens[g + 1])
-                if tokens[t].text == "."
-                else _PLAIN_STOP
-            )
+            mark = tokens[t].text
+            if mark == ".":
+                stop = self._stop_kind(t, g + 1)
+            elif mark in _ELLIPSES:
+                stop = self._ellipsis_stop(t, g)
+            else:
+                stop = _PLAIN_STOP
             if stop == _PLAIN_STOP or (stop == _SOFT_STOP and breaks > 0):
                 return True
         return breaks > 0 and (

@@ -32,6 +32,7 @@ from decline.guidance._engine import (
     run,
     subject_text,
 )
+from decline.guidance._kinds import guess_kind
 from decline.guidance._report import REPORT_SCHEMA, Report
 from decline.guidance.rules import RULES
 
@@ -57,14 +58,16 @@ __all__ = [
     "Severity",
     "check",
     "classify",
+    "guess_kind",
 ]
 
 
 def check(
-    subject: Letter | DeclineReason | str,
+    subject: Letter | DeclineReason | str | bytes,
     *,
     locale: str | None = None,
     kind: str | None = None,
+    format: str = "plain",  # noqa: A002 - the argument's public name
     offer: Offer | None = None,
     tone: Tone | str | None = None,
     select: Iterable[str] | str = (),
@@ -75,10 +78,18 @@ def check(
 
     Args:
         subject: A :class:`~decline.Letter` (its locale and kind are used), a
-            :class:`~decline.DeclineReason`, or a string.
-        locale: The language of a string (required for strings).
-        kind: For a string: ``"reason"``, ``"call_script"``, ``"confirmation"``
-            or ``"thank_you"`` (required for strings).
+            :class:`~decline.DeclineReason`, a string, or the bytes of an e-mail.
+        locale: The language of a string; ``None`` (or ``"auto"``) detects it
+            among the supported locales. When a given locale does not match the
+            text, one ``locale.mismatch`` finding names the likely one and no
+            other rule runs.
+        kind: For a string: ``"reason"``, ``"call_script"``, ``"confirmation"``,
+            ``"thank_you"``, or ``"letter"`` for any letter (the rules every
+            letter follows); ``None`` tells a call script, confirmation or
+            thank-you note from the text when that is clear, else reads a letter.
+        format: How a string is written: ``"plain"``, ``"markdown"``, ``"html"``
+            or ``"eml"`` (an e-mail, as text or bytes). Only the prose is read;
+            spans, lines and columns point into the source.
         offer: The offer, to fill placeholders in suggestions, to know whether
             referrals were asked for, and for timing.
         tone: The tone, for its word limits and wording of suggestions.
@@ -91,8 +102,9 @@ def check(
         A :class:`Report`; ``report.ok`` is true when nothing is an error.
 
     Raises:
-        FieldError: A string over :data:`~decline.guidance.MAX_TEXT_CHARS` characters, a missing
-            locale or kind, or a selector that matches no rule.
+        FieldError: A string over :data:`~decline.guidance.MAX_TEXT_CHARS`
+            characters, an unknown kind or format, a text whose language cannot
+            be told (too short, or mixed), or a selector that matches no rule.
         UnknownLocaleError: The locale is not supported.
         TypeError: *subject* or an argument has the wrong type.
 
@@ -101,6 +113,11 @@ def check(
         True
         >>> check("Lønnen var fornærmende.", locale="da", kind="reason").errors[0].rule
         'reason.negative-remark'
+        >>> check("Jeg har valgt at takke nej til stillingen.", kind="reason").locale
+        'da'
+        >>> check("<p>Dear Mette,</p><p>I decline &amp; thank you.</p>",
+        ...       locale="en", format="html").kind
+        'confirmation'
     """
     if offer is not None and not isinstance(offer, Offer):
         raise TypeError(f"offer: expected Offer, got {type(offer).__name__}")
@@ -109,10 +126,17 @@ def check(
     ):
         raise TypeError(f"today: expected a datetime.date, got {type(today).__name__}")
     tone_obj: Tone | None = None if tone is None else get_tone(tone)
-    text, tag, kind_value = subject_text(
-        subject, locale=locale, kind=kind, tone=tone_obj
-    )
+    read = subject_text(subject, locale=locale, kind=kind, tone=tone_obj, format=format)
     ctx = Context(
-        text, locale=tag, kind=kind_value, offer=offer, tone=tone_obj, today=today
+        read.text,
+        locale=read.locale,
+        kind=read.kind or "letter",
+        offer=offer,
+        tone=tone_obj,
+        today=today,
+        reading=read.reading,
+        check_locale=read.check_locale,
     )
+    if read.kind is None:
+        ctx.kind = guess_kind(ctx)
     return run(ctx, RULES, select=select, ignore=ignore)

@@ -13,6 +13,7 @@ from decline._analysis import (
     LocaleData,
     Match,
     PhraseSet,
+    Reading,
     Sentence,
     Text,
     Token,
@@ -22,6 +23,7 @@ from decline._analysis import (
 )
 from decline._analysis.constructions import EFFECTS, Construction
 from decline._analysis.datafile import load_tone
+from decline._analysis.detection import Detection, detect, score
 from decline._analysis.tone import ToneModel, sentence_stems
 from decline._model import ReasonKind, offer_words, placeholder_values
 from decline._tone import FORMAL
@@ -41,15 +43,23 @@ _WORDY = frozenset(("word", "number"))
 _TONE_WORDS = 4
 #: The prefix that names a locale's constructions of one effect, as a list.
 CONSTRUCTIONS = "construction."
+_DETECTED_CHARS = 600  # enough to tell a language; the cost stays bounded
+_QUICK_TOKENS = 60  # the tokens whose words are weighed first
+#: The kinds of letter; a generic letter is read with the limit of the longest.
+_LETTER_KINDS = ("call_script", "confirmation", "thank_you")
 
 
 class Context:
     """What a rule sees: the analysed text and what is known about it.
 
     Attributes:
-        raw: The text.
+        raw: The text the rules read (the prose of a Markdown, HTML or e-mail source).
         locale: The negotiated locale.
-        kind: ``"reason"`` or a letter kind.
+        kind: ``"reason"``, a letter kind, or ``"letter"`` for any letter.
+        reading: How *raw* was read from its source, for a source that was not
+            plain text (``None`` otherwise).
+        check_locale: Whether to ask if the text is in *locale* at all (not for a
+            letter the builder wrote).
         data: The locale's lexicons.
         analysed: Sentences and tokens.
         offer: The offer, if given.
@@ -66,8 +76,12 @@ class Context:
         offer: Offer | None,
         tone: Tone | None,
         today: dt.date | None,
+        reading: Reading | None = None,
+        check_locale: bool = False,
     ) -> None:
         self.raw = raw
+        self.reading = reading
+        self.check_locale = check_locale
         self.locale = locale
         self.kind = kind
         self.offer = offer
@@ -83,6 +97,48 @@ class Context:
         self._crossed: dict[str, set[int]] = {}
         self._alone: dict[tuple[str, int], tuple[Match, ...]] = {}
         self._tones: dict[int, float | None] = {}
+
+    @property
+    def source(self) -> str:
+        """The text the findings point into: the source, or :attr:`raw` itself."""
+        return self.raw if self.reading is None else self.reading.source
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of :attr:`raw` to :attr:`source`."""
+        if self.reading is None:
+            return start, end
+        return self.reading.to_source(start, end)
+
+    @property
+    def subject(self) -> str | None:
+        """The subject of the source (an e-mail header, a heading), if it has one."""
+        return None if self.reading is None else self.reading.subject
+
+    @cached_property
+    def detection(self) -> Detection:
+        """Which locale the text reads as, from its first 600 characters."""
+        return detect(self.raw[:_DETECTED_CHARS])
+
+    def other_locale(self, margin: float) -> str | None:
+        """The locale the text is clearly written in, if not :attr:`locale`.
+
+        Its words are weighed first (cheap: the tokens are at hand); only when
+        they point away from the locale is the whole :attr:`detection` asked, and
+        only a lead of *margin* per feature over the locale counts.
+        """
+        given = _i18n.language(self.locale)
+        words = [
+            f" {t.lower} "
+            for t in self.analysed.tokens[:_QUICK_TOKENS]
+            if t.kind == "word"
+        ]
+        quick = score(words, words=len(words))
+        if quick.best is None or quick.best == given:
+            return None
+        found = self.detection
+        if found.best in (None, given) or found.too_short:
+            return None
+        return found.best if found.leads(given, margin) else None
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -357,8 +413,14 @@ class Context:
         return at >= 0 and end <= self.protected[at][1]
 
     def word_limit(self) -> int:
-        """The word limit for this kind of letter under the tone."""
-        return (self.tone or FORMAL).word_limit(self.kind)
+        """The word limit for this kind of letter under the tone.
+
+        A generic letter (kind ``"letter"``) gets the most generous of the limits.
+        """
+        tone = self.tone or FORMAL
+        if self.kind == "letter":
+            return max(tone.word_limit(kind) for kind in _LETTER_KINDS)
+        return tone.word_limit(self.kind)
 
 
 def _standalone(raw: str, start: int, end: int) -> bool:

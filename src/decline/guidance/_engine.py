@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 import attrs
 
 from decline import _i18n
+from decline._analysis import FORMATS, Reading, read
+from decline._analysis.detection import detect
 from decline._diagnostic import Diagnostic, Severity
 from decline._errors import FieldError
 from decline._letter import Letter, LetterKind
@@ -35,6 +37,8 @@ __all__ = [
     "Finding",
     "ReasonLike",
     "Rule",
+    "Subject",
+    "parse_kind",
     "rule",
     "run",
     "subject_text",
@@ -43,8 +47,8 @@ __all__ = [
 #: The longest text :func:`check` reads, in characters.
 MAX_TEXT_CHARS = 100_000
 
-#: What a text can be: a reason or one of the letter kinds.
-KINDS = ("reason", "call_script", "confirmation", "thank_you")
+#: What a text can be: a reason, one of the letter kinds, or any letter.
+KINDS = ("reason", "letter", "call_script", "confirmation", "thank_you")
 
 
 @runtime_checkable
@@ -135,6 +139,8 @@ class Rule:
         summary: One line for the docs.
         examples: Texts it must flag and texts it must let pass.
         function: The check itself.
+        exclusive: When it reports, no other rule runs (their findings would be
+            a cascade of the same problem).
     """
 
     id: str
@@ -144,6 +150,7 @@ class Rule:
     summary: str
     examples: tuple[Example, ...]
     function: RuleFunction = attrs.field(repr=False)
+    exclusive: bool = False
 
     def __call__(self, ctx: Context) -> Iterable[Finding]:
         return self.function(ctx)
@@ -161,6 +168,7 @@ def rule(
     guidance: Sequence[str],
     kinds: Iterable[str],
     examples: Sequence[Example],
+    exclusive: bool = False,
 ) -> Callable[[RuleFunction], Rule]:
     """Make a :class:`Rule` of a function; its docstring's first line is the summary."""
 
@@ -176,6 +184,7 @@ def rule(
             summary,
             tuple(examples),
             function,
+            exclusive,
         )
 
     return wrap
@@ -248,13 +257,16 @@ def run(
     chosen = _selectors(select, "select", rules)
     dropped = _selectors(ignore, "ignore", rules)
     found: list[Diagnostic] = []
-    lines = _Lines(ctx.raw)
     every = not (chosen or dropped)
+    source = ctx.source
+    lines = _Lines(source)
+    escape = _html_escape if ctx.reading is not None and _reads_html(ctx) else None
     for rule_obj in rules.values():
         if ctx.kind not in rule_obj.kinds or not (
             every or _selected(rule_obj.id, chosen, dropped)
         ):
             continue
+        before = len(found)
         for finding in rule_obj(ctx):
             if ctx.quotes_offer(finding.start, finding.end):
                 continue
@@ -262,23 +274,45 @@ def run(
                 f".{finding.variant}" if finding.variant else ""
             )
             template = ctx.message(msgid)
-            line, column = lines(finding.start)
+            start, end = ctx.to_source(finding.start, finding.end)
+            replaces = finding.replaces
+            if replaces is not None:
+                replaces = ctx.to_source(*replaces)
+            suggestion = finding.suggestion
+            if suggestion and escape is not None:
+                suggestion = escape(suggestion)
+            line, column = lines(start)
             found.append(
                 Diagnostic(
                     rule=rule_obj.id,
                     severity=finding.severity or rule_obj.severity,
-                    span=(finding.start, finding.end),
-                    text=ctx.raw[finding.start : finding.end],
+                    span=(start, end),
+                    text=source[start:end],
                     message=_i18n.fill(template, _Params(finding.params)),
                     guidance=", ".join(rule_obj.guidance),
-                    suggestion=finding.suggestion,
-                    replaces=finding.replaces,
+                    suggestion=suggestion,
+                    replaces=replaces,
                     line=line,
                     column=column,
                 )
             )
+        if rule_obj.exclusive and len(found) > before:
+            found = found[before:]  # the one finding that matters
+            break
     found.sort(key=lambda d: (d.severity.rank, d.span, d.rule))
-    return Report(ctx.raw, ctx.locale, ctx.kind, tuple(found))
+    return Report(source, ctx.locale, ctx.kind, tuple(found), subject=ctx.subject)
+
+
+def _reads_html(ctx: Context) -> bool:
+    """Whether the findings point into HTML (an HTML source, or an HTML-only e-mail)."""
+    reading = ctx.reading
+    return reading is not None and (reading.format == "html" or reading.html_body)
+
+
+def _html_escape(text: str) -> str:
+    import html  # noqa: PLC0415 - only HTML sources need it
+
+    return html.escape(text, quote=False)
 
 
 class _Params(dict[str, str]):
@@ -288,47 +322,132 @@ class _Params(dict[str, str]):
         return "?"
 
 
+@attrs.frozen
+class Subject:
+    """What :func:`~decline.check` reads, worked out from its arguments.
+
+    Attributes:
+        text: The prose the rules read.
+        locale: The negotiated (or detected) locale.
+        kind: The kind, or ``None`` when it is to be told from the text.
+        reading: How *text* was read from a Markdown, HTML or e-mail source.
+        check_locale: Whether a locale was given that the text may not match.
+    """
+
+    text: str
+    locale: str
+    kind: str | None
+    reading: Reading | None = None
+    check_locale: bool = False
+
+
+def parse_kind(kind: object) -> str | None:
+    """A kind from its name (``None`` stays ``None``: tell it from the text).
+
+    Raises:
+        FieldError: If *kind* names no kind; the message lists every kind.
+        TypeError: If *kind* is not a string or a :class:`~decline.LetterKind`.
+    """
+    if kind is None:
+        return None
+    if isinstance(kind, str) and kind.strip().lower() in {"reason", "letter"}:
+        return kind.strip().lower()
+    try:
+        return LetterKind.parse(kind).value
+    except FieldError:
+        raise FieldError(
+            "kind",
+            f"{kind!r} is not a kind; use one of {', '.join(KINDS)} "
+            "(or leave it out to tell it from the text)",
+        ) from None
+
+
+def _detected_locale(text: str) -> str:
+    """The locale of *text*, or a :class:`FieldError` that asks for it."""
+    found = detect(text)
+    if found.locale is not None:
+        return found.locale
+    known = ", ".join(_i18n.available_locales())
+    if found.mixed:
+        why = f"it mixes {' and '.join(found.mixed)}"
+    elif found.too_short or found.best is None:
+        why = "it is too short to tell"
+    else:
+        why = f"it reads as {found.best} or {found.runner_up}"
+    raise FieldError(
+        "locale",
+        f"cannot tell the language of the text ({why}); give it, e.g. "
+        f"locale={found.best or 'en'!r} (supported: {known})",
+    )
+
+
 def subject_text(
-    subject: Letter | DeclineReason | ReasonLike | str,
+    subject: Letter | DeclineReason | ReasonLike | str | bytes,
     *,
     locale: object,
     kind: object,
     tone: Tone | None,
-) -> tuple[str, str, str]:
-    """Return (text, locale, kind) for whatever was passed to :func:`check`."""
+    format: str = "plain",  # noqa: A002 - the public argument's name
+) -> Subject:
+    """Work out what :func:`~decline.check` reads from whatever it was given."""
+    if not isinstance(format, str) or format not in FORMATS:
+        raise FieldError(
+            "format", f"{format!r} is not a format; use one of {', '.join(FORMATS)}"
+        )
+    if isinstance(subject, (str, bytes)):
+        return _string_subject(subject, locale=locale, kind=kind, format=format)
+    if format != "plain":
+        raise FieldError(
+            "format",
+            "applies to a string (or the bytes of an e-mail), not to a "
+            f"{type(subject).__name__}",
+        )
     if isinstance(subject, Letter):
-        return subject.text, subject.locale, subject.kind.value
+        return Subject(subject.text, subject.locale, subject.kind.value)
     if isinstance(subject, ReasonLike):
         tag = _i18n.negotiate(subject.locale or locale or "en")
         if subject.text is not None:
-            return subject.text, tag, "reason"
+            return Subject(subject.text, tag, "reason", check_locale=True)
         canned = (tone or FORMAL).message(
             tag, (subject.kind or ReasonKind.UNSPECIFIED).msgid
         )
-        return (canned if subject.given else ""), tag, "reason"
-    if isinstance(subject, str):
-        if locale is None:
-            raise FieldError(
-                "locale", "is required when checking a string (e.g. locale='da')"
-            )
-        if kind is None:
-            raise FieldError(
-                "kind",
-                f"is required when checking a string; use one of {', '.join(KINDS)}",
-            )
-        tag = _i18n.negotiate(locale)
-        kind_value = "reason" if kind == "reason" else LetterKind.parse(kind).value
-        if len(subject) > MAX_TEXT_CHARS:
-            raise FieldError(
-                "text",
-                f"is {len(subject)} characters long; check() reads at most "
-                f"{MAX_TEXT_CHARS}: split it or check the letter alone",
-            )
-        if not subject.isascii() and _SURROGATE.search(subject):
-            raise FieldError(
-                "text", "contains a lone surrogate; pass valid Unicode text"
-            )
-        return subject, tag, kind_value
+        return Subject((canned if subject.given else ""), tag, "reason")
     raise TypeError(
         f"subject: expected a Letter, a DeclineReason or a str, got {type(subject).__name__}"
+    )
+
+
+def _string_subject(
+    subject: str | bytes,
+    *,
+    locale: object,
+    kind: object,
+    format: str,  # noqa: A002
+) -> Subject:
+    if isinstance(subject, bytes) and format != "eml":
+        raise TypeError(
+            "subject: bytes are read as an e-mail only; pass format='eml' or a str"
+        )
+    if len(subject) > MAX_TEXT_CHARS:
+        raise FieldError(
+            "text",
+            f"is {len(subject)} characters long; check() reads at most "
+            f"{MAX_TEXT_CHARS}: split it or check the letter alone",
+        )
+    if (
+        isinstance(subject, str)
+        and not subject.isascii()
+        and _SURROGATE.search(subject)
+    ):
+        raise FieldError("text", "contains a lone surrogate; pass valid Unicode text")
+    kind_value = parse_kind(kind)
+    reading = None
+    text = subject if isinstance(subject, str) else ""
+    if format != "plain":
+        reading = read(subject, format)
+        text = reading.text
+    if locale is None or (isinstance(locale, str) and locale.strip().lower() == "auto"):
+        return Subject(text, _detected_locale(text), kind_value, reading)
+    return Subject(
+        text, _i18n.negotiate(locale), kind_value, reading, check_locale=True
     )

@@ -22,10 +22,14 @@ class Report:
     """What :func:`check` found; iterating it yields the diagnostics, errors first.
 
     Attributes:
-        text: The text that was checked.
-        locale: Its locale.
-        kind: ``"reason"`` or a letter kind.
+        text: The text that was checked: the source itself for a Markdown, HTML
+            or e-mail draft, so spans, lines and :meth:`fixed` point into it.
+        locale: Its locale (detected, when none was given).
+        kind: ``"reason"``, a letter kind, or ``"letter"`` (detected, when none
+            was given and the text made it clear).
         diagnostics: Every finding, by severity then position.
+        subject: The subject of an e-mail or of a Markdown or HTML letter's
+            heading, read apart from the body; ``None`` for plain text.
 
     Examples:
         >>> from decline import check
@@ -40,6 +44,7 @@ class Report:
     locale: str
     kind: str
     diagnostics: tuple[Diagnostic, ...]
+    subject: str | None = None
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.diagnostics)

@@ -45,7 +45,10 @@ def render(letter: Letter, *, badges: bool = True) -> str:
         badges: Show small locale, tone and kind badges (for notebooks).
     """
     lang = escape(letter.locale.replace("_", "-"), quote=True)
-    parts = [f'<article class="decline-letter" lang="{lang}" style="{_CARD}">']
+    parts = [
+        f'<article class="decline-letter" lang="{lang}" style="{_CARD}">',
+        "<header>",  # the badges and the subject: what a reader takes for no prose
+    ]
     if badges:
         tags = (letter.kind.value.replace("_", " "), letter.locale, letter.tone)
         parts.append(
@@ -54,6 +57,7 @@ def render(letter: Letter, *, badges: bool = True) -> str:
             + "</div>"
         )
     parts.append(f'<h3 style="margin:.5em 0">{escape(letter.subject)}</h3>')
+    parts.append("</header>")
     if letter.greeting:
         parts.append(f"<p>{escape(letter.greeting)}</p>")
     parts.extend(_paragraph(p) for p in letter.paragraphs)

@@ -20,7 +20,7 @@ from decline.guidance.rules._common import (
     remark_sentences,
 )
 
-LETTERS = frozenset({"call_script", "confirmation", "thank_you"})
+LETTERS = frozenset({"letter", "call_script", "confirmation", "thank_you"})
 
 # Bounded, non-nested character classes: linear time on any input.
 _PLACEHOLDER = re.compile(

@@ -19,7 +19,7 @@ _TEXT = "Thank you for the offer; I have decided to decline it."
     "timing.prompt",
     severity=Severity.WARNING,
     guidance=("G1",),
-    kinds={"reason", "call_script", "confirmation", "thank_you"},
+    kinds={"reason", "letter", "call_script", "confirmation", "thank_you"},
     examples=(
         Example(_TEXT, True, kind="confirmation", received_days_ago=5),
         Example(
