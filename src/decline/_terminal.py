@@ -10,8 +10,9 @@ holds. :func:`visible` replaces every such character with a visible token:
 - format characters (Unicode category Cf: the bidirectional embeddings, overrides
   and isolates, LRM, RLM and ALM, zero-width spaces, soft hyphens, tag
   characters…), the line and paragraph separators, and the Hangul fillers that
-  render as blank letters become ``<U+XXXX>``; the zero-width joiner and non-joiner
-  stay, as letters and emoji need them to join;
+  render as blank letters become ``<U+XXXX>``, and so do private-use and unassigned
+  code points (a newer terminal may give them any meaning); the zero-width joiner
+  and non-joiner stay, as letters and emoji need them to join;
 - a lone surrogate (an undecodable byte in a file name) becomes ``\xNN`` for the
   byte it stands for, or ``<U+XXXX>``.
 
@@ -45,7 +46,7 @@ def _unsafe(ch: str) -> bool:
         return False
     if ch in _BLANK_LETTERS:
         return True
-    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs")
+    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Cn", "Co")
 
 
 def _token(ch: str) -> str:
