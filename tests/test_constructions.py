@@ -185,3 +185,17 @@ class TestConstructions:
                 found = data.constructions.find(tokenize(text, data), spec.effect)
                 classes = {data.constructions.of(m).cls for m in found}
                 assert spec.cls not in classes, (spec.cls, text)
+
+
+class TestKeeping:
+    LISTS: ClassVar[dict[str, object]] = {**BUILT_IN_LISTS}
+
+    def test_every_keep_is_found_even_inside_another(self) -> None:
+        """find_overlapping() reports a short keep inside a longer one that starts first."""
+        ps = PhraseSet(["never ~4 forget", "forget the kindness"], stemmer=EN, lists={})
+        tokens = tokenize("I will never quite forget the kindness.", None)
+        assert [m.term for m in ps.find(tokens)] == ["never ~4 forget"]
+        assert [m.term for m in ps.find_overlapping(tokens)] == [
+            "never ~4 forget",
+            "forget the kindness",
+        ]

@@ -568,6 +568,22 @@ class PhraseSet:
                 free = last + 1
         return found
 
+    def find_overlapping(self, tokens: Sequence[Token]) -> list[Match]:
+        """The longest entry at every token where one begins, overlaps included.
+
+        :meth:`find` skips a match that starts inside an earlier one; this does
+        not, for lists whose every match matters (constructions that keep a span).
+        """
+        known = list(map(self._can_start.get, map(TEXT, tokens)))
+        found: list[Match] = []
+        for i, known_start in enumerate(known):
+            if not (self._may_start(tokens[i]) if known_start is None else known_start):
+                continue
+            last, term = self._longest(tokens, i)
+            if last >= 0:
+                found.append(Match(tokens[i].start, tokens[last].end, i, last, term))
+        return found
+
     def _may_start(self, token: Token) -> bool:
         """Whether some entry begins with *token* (remembered per token text).
 

@@ -43,6 +43,8 @@ _WORDY = frozenset(("word", "number"))
 _TONE_WORDS = 4
 #: The prefix that names a locale's constructions of one effect, as a list.
 CONSTRUCTIONS = "construction."
+#: The constructions that keep a span: it only looks like a remark.
+KEEP = "construction.keep"
 _DETECTED_CHARS = 600  # enough to tell a language; the cost stays bounded
 _QUICK_TOKENS = 60  # the tokens whose words are weighed first
 #: The kinds of letter; a generic letter is read with the limit of the longest.
@@ -199,7 +201,11 @@ class Context:
         if alone is None:
             phrases = self._phrases(lexicon)
             assert phrases is not None  # noqa: S101 - find() knew the list
-            alone = self._alone[key] = tuple(phrases.find(sentence.tokens))
+            alone = self._alone[key] = tuple(
+                phrases.find_overlapping(sentence.tokens)
+                if lexicon == KEEP
+                else phrases.find(sentence.tokens)
+            )
         return alone
 
     def sentences_with(self, *lexicons: str) -> list[Sentence]:
@@ -222,8 +228,12 @@ class Context:
         if matches is None and lexicon.startswith(CONSTRUCTIONS):
             phrases = self._phrases(lexicon)
             if phrases is not None:
-                matches = self._all_matches[lexicon] = phrases.find(
-                    self.analysed.tokens
+                tokens = self.analysed.tokens
+                # Every keep counts, even inside another: each silences what it covers.
+                matches = self._all_matches[lexicon] = (
+                    phrases.find_overlapping(tokens)
+                    if lexicon == KEEP
+                    else phrases.find(tokens)
                 )
         if matches is None:
             known = ", ".join(self.data.searched)

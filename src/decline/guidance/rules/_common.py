@@ -82,7 +82,12 @@ def negative_remarks(
         _remarks(ctx, sentence, need_target=need_target),
         key=lambda r: (r.start, -r.end),
     )
-    if not found and ctx.critical(sentence) and not _courteous(ctx, sentence):
+    if (
+        not found
+        and ctx.critical(sentence)
+        and not _courteous(ctx, sentence)
+        and not ctx.find("construction.keep", sentence)  # "I'm not ready to move"
+    ):
         start, end = _trimmed(ctx, sentence)
         found = [Remark(start, end, ctx.raw[start:end], "tone")]
     end = -1
@@ -114,7 +119,10 @@ def remark_sentences(ctx: Context, *, letter: bool) -> list[Sentence]:
     heard = {
         s.start
         for s in candidates
-        if s.start not in listed and ctx.critical(s) and not _courteous(ctx, s)
+        if s.start not in listed
+        and ctx.critical(s)
+        and not _courteous(ctx, s)
+        and not ctx.find("construction.keep", s)
     }
     if not heard:
         return ctx.sentences_with(*EVALUATIVE)

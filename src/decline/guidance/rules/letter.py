@@ -457,7 +457,10 @@ def _constructions(ctx: Context, effect: str) -> Iterator[Finding]:
     """A finding per construction of *effect*; its fix cuts the sentence."""
     lexicon = f"construction.{effect}"
     for sentence in ctx.sentences_with(lexicon):
+        keep = covered(ctx, "construction.keep", sentence)
         for match in ctx.find(lexicon, sentence):
+            if keep.intersection(range(match.first, match.last + 1)):
+                continue  # "I will not change my mind" keeps what "change my mind" finds
             cut = not _essential(ctx, sentence) or ctx.kind == "reason"
             yield Finding(
                 match.start,
