@@ -647,11 +647,15 @@ def _employer_names(ctx: Context, sentence: Sentence) -> Iterator[tuple[int, int
 )
 def other_offer_details(ctx: Context) -> Iterator[Finding]:
     """Don't name the other employer or the other offer's pay: be diplomatic."""
+    # The details must be another offer's: a phrase that introduces pay or a name
+    # ("they pay", "a salary of") counts only where the text speaks of another
+    # offer at all, or the writer's words about this offer would be flagged.
+    elsewhere = ctx.anywhere("kind.other_offer")
     for sentence in ctx.sentences:
         # The reason kind is matched within each sentence: "an offer" ending one
         # paragraph must not swallow the first word of the next ("Elsewhere").
         if not (
-            ctx.find("other_offer_details", sentence)
+            (elsewhere and ctx.find("other_offer_details", sentence))
             or ctx.find_within("kind.other_offer", sentence)
         ):
             continue
