@@ -39,6 +39,7 @@ REQUIRED_LISTS: Final = (
     "negators",
     "negation_breakers",
     "negation_limits",
+    "first_person",
     "targets",
     "polite",
     "sarcasm",

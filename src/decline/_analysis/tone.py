@@ -20,7 +20,9 @@ The file starts with a header::
     trained_on = …            # what it was learnt from
 
 and then ``weight<TAB>feature`` lines, where a feature is a stem, two stems joined by
-a space, or ``<num>`` for a number. The score of a sentence is the logistic of the
+a space, ``<num>`` for a number, or — with ``char_ngrams = N`` in the header —
+``c:`` and N letters of a stem padded with a space at each end (" lort" and "tejo"
+of "lortejob"): letter groups carry a word's parts into words never seen whole. The score of a sentence is the logistic of the
 intercept plus the weights of the features it has.
 
 Examples:
@@ -39,6 +41,7 @@ import itertools
 import math
 from typing import TYPE_CHECKING, Final
 
+from decline._analysis._common import remember
 from decline._analysis.tokens import NUMBER, PUNCT, WORD
 
 if TYPE_CHECKING:
@@ -52,6 +55,8 @@ __all__ = ["FORMAT", "ToneModel", "morphology_hash", "read_model", "sentence_ste
 #: The version of the model file's layout.
 FORMAT: Final = 1
 _HEADER: Final = f"# decline tone model {FORMAT}"
+#: Header keys that may be left out, with their defaults.
+_OPTIONAL: Final = {"char_ngrams": "0"}
 _KEYS: Final = (
     "locale",
     "threshold",
@@ -76,6 +81,8 @@ class ToneModel:
     """
 
     __slots__ = (
+        "_grams",
+        "char_ngrams",
         "intercept",
         "letter_threshold",
         "locale",
@@ -95,6 +102,7 @@ class ToneModel:
         letter_threshold: float | None = None,
         morphology: str = "",
         trained_on: str = "",
+        char_ngrams: int = 0,
     ) -> None:
         self.locale = locale
         self.threshold = threshold
@@ -105,6 +113,8 @@ class ToneModel:
         self.weights = dict(weights)
         self.morphology = morphology
         self.trained_on = trained_on
+        self.char_ngrams = char_ngrams
+        self._grams: dict[str, tuple[str, ...]] = {}
 
     def __repr__(self) -> str:
         """The locale, the size and the threshold."""
@@ -117,7 +127,25 @@ class ToneModel:
         """The features of a sentence given as its stems, in order."""
         found = set(stems)
         found.update(map(" ".join, itertools.pairwise(stems)))
+        if self.char_ngrams:
+            for stem in stems:
+                found.update(self._letter_groups(stem))
         return found
+
+    def _letter_groups(self, stem: str) -> tuple[str, ...]:
+        """``c:`` and each run of N letters of `` stem `` (the whole of a short one)."""
+        known = self._grams.get(stem)
+        if known is None:
+            n = self.char_ngrams
+            padded = f" {stem} "
+            if len(padded) <= n:
+                known = (f"c:{padded}",)
+            else:
+                known = tuple(
+                    f"c:{padded[i : i + n]}" for i in range(len(padded) - n + 1)
+                )
+            known = remember(self._grams, stem, known, len(stem))
+        return known
 
     def score(self, stems: Sequence[str]) -> float:
         """The probability that the sentence reads as criticism (0 to 1)."""
@@ -178,7 +206,7 @@ def read_model(name: str, lines: Iterable[str]) -> ToneModel:
                 raise ValueError(msg) from None
             continue
         key, sep, value = text.partition("=")
-        if not sep or key.strip() not in _KEYS:
+        if not sep or (key.strip() not in _KEYS and key.strip() not in _OPTIONAL):
             msg = (
                 f"{name}: line {number}: expected 'key = value' or 'weight<TAB>feature'"
             )
@@ -189,11 +217,12 @@ def read_model(name: str, lines: Iterable[str]) -> ToneModel:
         msg = f"{name}: the header has no {', '.join(missing)}"
         raise ValueError(msg)
     try:
+        char_ngrams = int(header.get("char_ngrams", _OPTIONAL["char_ngrams"]))
         threshold = float(header["threshold"])
         letter_threshold = float(header["letter_threshold"])
         intercept = float(header["intercept"])
     except ValueError:
-        msg = f"{name}: the thresholds and the intercept must be numbers"
+        msg = f"{name}: the thresholds, the intercept and char_ngrams must be numbers"
         raise ValueError(msg) from None
     return ToneModel(
         header["locale"],
@@ -203,6 +232,7 @@ def read_model(name: str, lines: Iterable[str]) -> ToneModel:
         weights=weights,
         morphology=header["morphology"],
         trained_on=header["trained_on"],
+        char_ngrams=char_ngrams,
     )
 
 

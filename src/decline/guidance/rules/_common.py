@@ -184,18 +184,19 @@ def _words(
     positive = tuple(m for m in positive if flags[m.first])  # only "not great" counts
     if not (negative or positive):
         return
-    targeted = (
-        not need_target
-        or bool(ctx.find("targets", sentence))
-        or any(sentence.start <= a < sentence.end for a, _ in ctx.protected)
+    aimed = bool(ctx.find("targets", sentence)) or any(
+        sentence.start <= a < sentence.end for a, _ in ctx.protected
     )
-    if not targeted:
+    if need_target and not aimed:
         return
+    # A negative word in a sentence about the writer alone ("I had a bad back", "my
+    # plan has aggressive deadlines") describes the writer, not them.
+    about_me = not aimed and bool(ctx.find("first_person", sentence))
     quiet = covered(ctx, "polite", sentence) | covered(ctx, "neutral", sentence) | keep
     tokens = sentence.tokens
     raw = ctx.raw
     for match in negative:
-        if match.first in quiet or flags[match.first]:
+        if match.first in quiet or flags[match.first] or about_me:
             continue  # "not rude" is no insult; "unfortunately" is politeness
         yield Remark(match.start, match.end, raw[match.start : match.end])
     for match in positive:
