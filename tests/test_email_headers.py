@@ -170,6 +170,27 @@ class TestHeadersReadBackExactly:
         parsed = reparse(letter_for(contact="Søren  Ærø").to_email())
         assert parsed["To"].addresses[0].display_name == "Søren Ærø"
 
+    @pytest.mark.parametrize(
+        "subject",
+        [
+            "Your offer of the Aµµµµ Aaaµµµµµµµ Μ Μ position",  # Latin-1 and Greek
+            "Svar på tilbuddet om stillingen som ingeniør i Ærøskøbing " * 3,
+            "Ihr Angebot: Softwareentwickler (m/w/d) – Zürich, 李小龙",
+        ],
+    )
+    def test_non_ascii_subjects_are_sent_exactly(self, subject: str) -> None:
+        """A subject in mixed scripts is sent, not refused, and reads back with every space."""
+        letter = direct_letter(
+            Person("Mette Hansen", email="m@n.example"),
+            Person("Jonas Berg", email="j@e.example"),
+            subject.strip(),
+        )
+        message = letter.to_email()
+        raw = bytes(message)
+        assert all(len(line) <= 78 for line in raw.split(b"\r\n\r\n")[0].split(b"\r\n"))
+        assert str(reparse(message)["Subject"]) == subject.strip()
+        assert message.as_string().count("Subject:") == 1
+
     def test_the_parser_disagreeing_is_refused(self) -> None:
         """The read-back comparison is not a formality: a difference raises FieldError."""
         letter = letter_for()

@@ -13,6 +13,7 @@ returning a message that says something else.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import email
 import re
@@ -52,17 +53,53 @@ class _MailPolicy(EmailPolicy):
 
     def fold(self, name: str, value: str) -> str:
         """Fold a header for :meth:`~email.message.Message.as_string`."""
+        if name.lower() == "subject" and not str(value).isascii():
+            return _encoded_words(name, str(value), self.linesep)
         folded: str = EmailPolicy.fold(self._for(name), name, value)
         return folded
 
     def fold_binary(self, name: str, value: str) -> bytes:
         """Fold a header for :func:`bytes` and :mod:`smtplib`."""
+        if name.lower() == "subject" and not str(value).isascii():
+            return _encoded_words(name, str(value), self.linesep).encode("ascii")
         return EmailPolicy.fold_binary(self._for(name), name, value)
 
     def _for(self, name: str) -> EmailPolicy:
         if name.lower() in _ADDRESS_HEADERS:
             return self.clone(max_line_length=_LONGEST_LINE)
         return self
+
+
+#: The most UTF-8 bytes one encoded word carries: 52 base64 characters, so that
+#: ``Subject: =?utf-8?b?…?=`` stays within the 78 characters a line should keep to
+#: (RFC 5322 §2.1.1) and each word within RFC 2047's 75.
+_WORD_BYTES = 39
+
+
+def _encoded_words(name: str, text: str, linesep: str) -> str:
+    """*text* as a header of UTF-8 encoded words, spaces inside the words.
+
+    Python's own folding splits a subject of mixed scripts into words of
+    different character sets with the spaces between them, where a reader
+    drops them (RFC 2047 §6.2: white space between encoded words is not
+    text): "Aµµµµ Aaa Μ" came back as "Aµµµµ AaaΜ". Here every space is inside
+    a word, a word never splits a character, and the words are folded one per
+    line.
+    """
+    words: list[str] = []
+    chunk = b""
+    for char in text:
+        encoded = char.encode("utf-8")
+        if len(chunk) + len(encoded) > _WORD_BYTES:
+            words.append(chunk.decode("utf-8"))
+            chunk = b""
+        chunk += encoded
+    words.append(chunk.decode("utf-8"))
+    encoded_words = [
+        "=?utf-8?b?" + base64.b64encode(word.encode("utf-8")).decode("ascii") + "?="
+        for word in words
+    ]
+    return f"{name}: " + f"{linesep} ".join(encoded_words) + linesep
 
 
 _POLICY = _MailPolicy(linesep="\r\n")
