@@ -86,10 +86,11 @@ def test_a_sentence_the_model_hears_is_a_remark(
     from decline.guidance import _context
 
     model = ToneModel(
-        "en", threshold=0.5, intercept=-3.0, weights={"yawn": 4.0, "while": 0.5}
+        "en", threshold=0.5, intercept=-3.0, weights={"blorf": 4.0, "while": 0.5}
     )
     monkeypatch.setattr(_context, "load_tone", lambda _locale: model)
-    text = "The interviewer yawned while I answered the first question."
+    # An invented word, so that no list or construction hears it first.
+    text = "The interviewer blorfed while I answered the first question."
     report = check(text, locale="en", kind="reason")
     remark = next(d for d in report if d.rule == "reason.negative-remark")
     assert remark.text == text.rstrip(".")
