@@ -26,6 +26,15 @@ class TestModelFile:
         assert model.threshold == 0.5
         assert model.weights == {"rude": 2.5, "the team": 0.25}
 
+    def test_lists_are_read_from_the_header(self) -> None:
+        """``lists = …`` names the lists whose presence is a feature, ``L:<name>``."""
+        model = read_model(
+            "xx.tone", [*HEADER, "lists = negative targets", "1\tL:negative"]
+        )
+        assert model.lists == ("negative", "targets")
+        assert "L:negative" in model.features(["a"], ["negative"])
+        assert model.score(["a"], ["negative"]) > model.score(["a"])
+
     @pytest.mark.parametrize(
         ("lines", "problem"),
         [
@@ -96,6 +105,28 @@ def test_a_sentence_the_model_hears_is_a_remark(
     assert remark.text == text.rstrip(".")
     neutral = check("I have decided to stay where I am.", locale="en", kind="reason")
     assert "reason.negative-remark" not in neutral.rules
+
+
+def test_the_model_hears_the_lists_a_sentence_has(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A list feature counts where the sentence has one of the list's phrases, and only there."""
+    from decline.guidance import _context
+
+    model = ToneModel(
+        "en",
+        threshold=0.5,
+        intercept=-3.0,
+        weights={"L:targets": 4.0},
+        lists=("targets", "no_such_list"),
+    )
+    monkeypatch.setattr(_context, "load_tone", lambda _locale: model)
+    heard = check(
+        "Your committee met on a Tuesday in March.", locale="en", kind="reason"
+    )
+    assert "reason.negative-remark" in heard.rules
+    plain = check("A committee met on a Tuesday in March.", locale="en", kind="reason")
+    assert "reason.negative-remark" not in plain.rules
 
 
 def test_complaints_score_higher_than_neutral_reasons() -> None:

@@ -9,7 +9,8 @@ Usage::
     python tools/train_tone.py --check          # exit 1 if a model is out of date
 
 A model is a logistic regression over the stems of a sentence's words and their
-pairs (see :mod:`decline._analysis.tone`), learnt from the sentences of the
+pairs, their letter groups, and the locale's lists with a phrase in the sentence
+(see :mod:`decline._analysis.tone`), learnt from the sentences of the
 judgement corpora under ``tests/judgement/``: ``wave1`` is ``tests/judgement/<ll>.toml``,
 ``wave2`` is ``tests/judgement/wave2/<ll>.toml``, and so on. ``tests/judgement/heldout/``
 is never learnt from: it measures whether the checker generalises.
@@ -35,6 +36,8 @@ import tomllib
 ROOT = Path(__file__).resolve().parent.parent
 #: Letter groups of this length join the word features (see decline._analysis.tone).
 CHAR_NGRAMS = 4
+#: List features enter the model at this value (see train()).
+LIST_SCALE = 2
 CORPUS = ROOT / "tests" / "judgement"
 DATA = ROOT / "src" / "decline" / "_analysis" / "data"
 sys.path.insert(0, str(ROOT / "src"))
@@ -116,6 +119,45 @@ def featurise(locale: str, texts: list[str]) -> list[str]:
     return [" ".join(sentence_stems(tokenize(t, data), data.stemmer)) for t in texts]
 
 
+#: Lists that are not about what a sentence says: they are left out of the model.
+STRUCTURAL = frozenset(
+    {
+        "closings",
+        "greetings",
+        "currencies",
+        "employer_prepositions",
+        "negation_breakers",
+        "negation_limits",
+    }
+)
+
+
+def model_lists(locale: str) -> list[str]:
+    """The lists the model sees as ``L:`` features: lexicon, reason kinds, constructions."""
+    from decline._analysis import load_data
+    from decline._analysis.constructions import EFFECTS
+
+    data = load_data(locale)
+    names = sorted(set(data.searched) - STRUCTURAL)
+    return names + [f"construction.{effect}" for effect in EFFECTS]
+
+
+def listed(locale: str, texts: list[str], names: list[str]) -> list[str]:
+    """Each text as the ``L:`` features the checker would give it, joined by spaces."""
+    from decline.guidance._context import Context
+
+    out = []
+    for text in texts:
+        ctx = Context(
+            text, locale=locale, kind="reason", offer=None, tone=None, today=None
+        )
+        found: set[str] = set()
+        for sentence in ctx.sentences:
+            found.update(ctx.listed(names, sentence))
+        out.append(" ".join(f"L:{name}" for name in sorted(found)))
+    return out
+
+
 def _threshold(ok_scores: list[float], false_alarms: float) -> float:
     """The lowest score that at most *false_alarms* of the ok sentences reach."""
     ranked = sorted(ok_scores)
@@ -163,10 +205,20 @@ def train(
         lowercase=False,
         min_df=2,
     )
-    matrix = hstack([words.fit_transform(texts), letters.fit_transform(texts)]).tocsr()
+    lists = model_lists(locale)
+    found = CountVectorizer(token_pattern=r"\S+", binary=True, lowercase=False)  # noqa: S106
+    # Scaled up so the penalty holds them back less than one word of the corpus:
+    # a list stands for hundreds of words. The weights are written scaled back.
+    list_matrix = LIST_SCALE * found.fit_transform(
+        listed(locale, [t for t, _ in rows], lists)
+    )
+    matrix = hstack(
+        [words.fit_transform(texts), letters.fit_transform(texts), list_matrix]
+    ).tocsr()
     names = [
         *words.get_feature_names_out(),
         *(f"c:{g}" for g in letters.get_feature_names_out()),
+        *found.get_feature_names_out(),
     ]
     model = LogisticRegression(C=1.0, max_iter=5000)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
@@ -180,7 +232,7 @@ def train(
     model.fit(matrix, labels)
     weights = sorted(
         (
-            (float(w), str(f))
+            (float(w) * (LIST_SCALE if f.startswith("L:") else 1), str(f))
             for w, f in zip(model.coef_[0], names, strict=True)
             if abs(w) >= prune
         ),
@@ -194,6 +246,7 @@ def train(
         f"letter_threshold = {letter_threshold:.4f}",
         f"intercept = {float(model.intercept_[0]):.4f}",
         f"char_ngrams = {CHAR_NGRAMS}",
+        f"lists = {' '.join(lists)}",
         f"morphology = {morphology_hash(load_data(locale).stemmer)}",
         (
             f"trained_on = {'+'.join(chosen)}: {flags} flag and {labelled - flags} ok "

@@ -22,8 +22,13 @@ The file starts with a header::
 and then ``weight<TAB>feature`` lines, where a feature is a stem, two stems joined by
 a space, ``<num>`` for a number, or — with ``char_ngrams = N`` in the header —
 ``c:`` and N letters of a stem padded with a space at each end (" lort" and "tejo"
-of "lortejob"): letter groups carry a word's parts into words never seen whole. The score of a sentence is the logistic of the
-intercept plus the weights of the features it has.
+of "lortejob"): letter groups carry a word's parts into words never seen whole;
+or — with ``lists = negative positive targets …`` in the header — ``L:`` and the
+name of a list of the locale's data (``construction.remark`` for the constructions
+of one effect) with a phrase in the sentence: what the lists know reaches words and
+sentences the corpus never had, and the model learns how much each list's word
+weighs when no rule has judged the sentence. The score of a sentence is the
+logistic of the intercept plus the weights of the features it has.
 
 Examples:
     >>> model = ToneModel("xx", threshold=0.5, intercept=-1.0,
@@ -56,7 +61,9 @@ __all__ = ["FORMAT", "ToneModel", "morphology_hash", "read_model", "sentence_ste
 FORMAT: Final = 1
 _HEADER: Final = f"# decline tone model {FORMAT}"
 #: Header keys that may be left out, with their defaults.
-_OPTIONAL: Final = {"char_ngrams": "0"}
+_OPTIONAL: Final = {"char_ngrams": "0", "lists": ""}
+#: Features that are not words of the sentence: letter groups and lists.
+_NOT_WORDS: Final = ("c:", "L:")
 _KEYS: Final = (
     "locale",
     "threshold",
@@ -85,6 +92,7 @@ class ToneModel:
         "char_ngrams",
         "intercept",
         "letter_threshold",
+        "lists",
         "locale",
         "morphology",
         "threshold",
@@ -103,6 +111,7 @@ class ToneModel:
         morphology: str = "",
         trained_on: str = "",
         char_ngrams: int = 0,
+        lists: Sequence[str] = (),
     ) -> None:
         self.locale = locale
         self.threshold = threshold
@@ -114,6 +123,7 @@ class ToneModel:
         self.morphology = morphology
         self.trained_on = trained_on
         self.char_ngrams = char_ngrams
+        self.lists = tuple(lists)
         self._grams: dict[str, tuple[str, ...]] = {}
 
     def __repr__(self) -> str:
@@ -123,13 +133,18 @@ class ToneModel:
             f"threshold {self.threshold}>"
         )
 
-    def features(self, stems: Sequence[str]) -> set[str]:
-        """The features of a sentence given as its stems, in order."""
+    def features(self, stems: Sequence[str], listed: Iterable[str] = ()) -> set[str]:
+        """The features of a sentence given as its stems, in order.
+
+        *listed* names the lists of :attr:`lists` that have a phrase in the
+        sentence; each is the feature ``L:<name>``.
+        """
         found = set(stems)
         found.update(map(" ".join, itertools.pairwise(stems)))
         if self.char_ngrams:
             for stem in stems:
                 found.update(self._letter_groups(stem))
+        found.update(f"L:{name}" for name in listed)
         return found
 
     def _letter_groups(self, stem: str) -> tuple[str, ...]:
@@ -147,19 +162,23 @@ class ToneModel:
             known = remember(self._grams, stem, known, len(stem))
         return known
 
-    def score(self, stems: Sequence[str]) -> float:
+    def score(self, stems: Sequence[str], listed: Iterable[str] = ()) -> float:
         """The probability that the sentence reads as criticism (0 to 1)."""
         get = self.weights.get
-        total = self.intercept + sum(get(f, 0.0) for f in self.features(stems))
+        total = self.intercept + sum(get(f, 0.0) for f in self.features(stems, listed))
         if total < -30:  # math.exp overflows past about 709; keep it readable
             return 0.0
         return 1.0 / (1.0 + math.exp(-total))
 
     def cues(self, stems: Sequence[str], count: int = 2) -> list[str]:
-        """The features that push the sentence most towards criticism."""
+        """The stems and stem pairs that push the sentence most towards criticism."""
         get = self.weights.get
         ranked = sorted(
-            (f for f in self.features(stems) if get(f, 0.0) > 0),
+            (
+                f
+                for f in self.features(stems)
+                if get(f, 0.0) > 0 and not f.startswith(_NOT_WORDS)
+            ),
             key=lambda f: (-get(f, 0.0), f),
         )
         return ranked[:count]
@@ -233,6 +252,7 @@ def read_model(name: str, lines: Iterable[str]) -> ToneModel:
         morphology=header["morphology"],
         trained_on=header["trained_on"],
         char_ngrams=char_ngrams,
+        lists=header.get("lists", "").split(),
     )
 
 

@@ -30,6 +30,7 @@ from decline._tone import FORMAL
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable
 
     from decline._model import Offer
     from decline._tone import Tone
@@ -312,10 +313,26 @@ class Context:
             return None
         cache = self._tones
         if sentence.start not in cache:
-            stems = sentence_stems(sentence.tokens, self.data.stemmer)
             words = sum(1 for t in sentence.tokens if t.kind == "word")
-            cache[sentence.start] = model.score(stems) if words >= _TONE_WORDS else None
+            if words < _TONE_WORDS:
+                cache[sentence.start] = None
+            else:
+                stems = sentence_stems(sentence.tokens, self.data.stemmer)
+                cache[sentence.start] = model.score(
+                    stems, self.listed(model.lists, sentence)
+                )
         return cache[sentence.start]
+
+    def listed(self, names: Iterable[str], sentence: Sentence) -> list[str]:
+        """Those of *names* (lists, as :meth:`find` names them) with a phrase in *sentence*.
+
+        A name the locale's data does not have is left out.
+        """
+        return [
+            name
+            for name in names
+            if self._phrases(name) is not None and self.find(name, sentence)
+        ]
 
     def critical(self, sentence: Sentence) -> bool:
         """Whether the tone model hears criticism in *sentence*.

@@ -82,7 +82,7 @@ def _encoded_words(name: str, text: str, linesep: str) -> str:
     Python's own folding splits a subject of mixed scripts into words of
     different character sets with the spaces between them, where a reader
     drops them (RFC 2047 §6.2: white space between encoded words is not
-    text): "Aµµµµ Aaa Μ" came back as "Aµµµµ AaaΜ". Here every space is inside
+    text): a Latin-1 "µ" then a Greek capital mu lost the space between them. Here every space is inside
     a word, a word never splits a character, and the words are folded one per
     line.
     """
