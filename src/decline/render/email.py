@@ -142,14 +142,20 @@ def render(
 
     Raises:
         FieldError: The sender or recipient has no e-mail address, a value contains
-            ``=?`` or a line break, the message ID is malformed, or the message read
-            back differs from what was asked.
+            ``=?`` or a line break, the message ID is malformed, *date* is before
+            1900, or the message read back differs from what was asked.
         TypeError: *date* is not a :class:`datetime.datetime`, or *message_id* is
             not a string.
     """
     if date is not None and not isinstance(date, dt.datetime):
         raise TypeError(
             f"date: expected a datetime.datetime, got {type(date).__name__}"
+        )
+    if date is not None and date.year < 1900:
+        raise FieldError(
+            "date",
+            f"{date.isoformat()} is before 1900, which an e-mail's Date header "
+            "cannot say (RFC 5322); give the day the letter is sent",
         )
     wanted_id = _check_message_id(message_id)
     sender = _address(letter.sender, "letter.sender")
