@@ -36,18 +36,22 @@ MAX_MESSAGE_ID = 250
 
 #: Headers that carry a display name.
 _ADDRESS_HEADERS = frozenset({"from", "to"})
+#: Headers written on one line: those with a display name, and the subject.
+_UNFOLDED_HEADERS = _ADDRESS_HEADERS | {"subject"}
 #: The longest line RFC 5322 allows.
 _LONGEST_LINE = 998
 
 
 class _MailPolicy(EmailPolicy):
-    """:data:`email.policy.SMTP`, but address headers are not folded within a name.
+    """:data:`email.policy.SMTP`, but From, To and Subject are not folded.
 
-    Python folds a long display name in non-ASCII letters into several encoded
-    words in a row, and mail programs (Python's own parser among them) disagree on
-    whether the line break between two of them is a space: the name comes back
-    with a space too many or too few. Written on one line (up to 998 characters,
-    which RFC 5322 allows), each name is a single encoded word.
+    Python folds a long display name or subject in non-ASCII letters into several
+    encoded words in a row, and mail programs (Python's own parser among them)
+    disagree on whether the line break between two of them is a space: the name
+    comes back with a space too many or too few, and a subject such as "Aa Μµµµµµ
+    Μ Μ" loses the space between its last two words. Written on one line (up to
+    998 characters, which RFC 5322 allows), each is a single encoded word; a value
+    too long for that is still folded, and refused if it does not read back.
     """
 
     def fold(self, name: str, value: str) -> str:
@@ -60,7 +64,7 @@ class _MailPolicy(EmailPolicy):
         return EmailPolicy.fold_binary(self._for(name), name, value)
 
     def _for(self, name: str) -> EmailPolicy:
-        if name.lower() in _ADDRESS_HEADERS:
+        if name.lower() in _UNFOLDED_HEADERS:
             return self.clone(max_line_length=_LONGEST_LINE)
         return self
 
