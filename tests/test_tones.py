@@ -28,6 +28,7 @@ from decline import (
     Person,
     UnknownToneError,
 )
+from decline._registry import PluginWarning
 from decline.tones import (
     BRIEF,
     FORMAL,
@@ -682,7 +683,7 @@ class TestDiscovery:
             messages={"en": {"confirmation.wishes": "{company} was chaotic."}},
         )
         registry = self.make_registry(monkeypatch, FakeEntryPoint("fake", rude))
-        with pytest.warns(RuntimeWarning, match="refused"):
+        with pytest.warns(RuntimeWarning, match="tone 'rude-plugin' is left out"):
             assert "rude-plugin" not in registry.names()
 
     def broken_plugins(self, tmp_path: Path) -> list[FakeEntryPoint]:
@@ -722,17 +723,18 @@ class TestDiscovery:
         messages = [str(w.message) for w in caught]
         assert len(messages) == len(broken), messages
         reasons = {
-            "cannot-import": "failed to load: ModuleNotFoundError: no module named x",
-            "factory": "its factory raised RuntimeError: the factory broke",
-            "placeholder": "'compnay'",
-            "malformed-mo": "tone.localedir: the catalog",
-            "not-a-tone": "it gives a str, not a Tone",
-            "half-tones": "item 1 it gives is a int, not a Tone",
-            "builtin-name": "the name 'warm' is taken",
+            "cannot-import": " is left out: it failed to load: ModuleNotFoundError: no module named x",
+            "factory": " is left out: its factory raised RuntimeError: the factory broke",
+            "placeholder": ": tone 'bad-ph' is left out: tone.localedir: en/LC_MESSAGES/ph: message 'confirmation.wishes': uses the placeholders ['compnay']",
+            "malformed-mo": ": tone 'bad-mo' is left out: tone.localedir: the catalog",
+            "not-a-tone": " is left out: it gives a value of type str, not a Tone",
+            "half-tones": ": item 1 of its list is left out: a value of type int, not a Tone",
+            "builtin-name": ": tone 'warm' is left out: the name is taken by another tone",
         }
         for point, message in zip(broken, messages, strict=True):
-            assert message.startswith(f"tone plugin {point.name!r} ({point.value})")
-            assert reasons[point.name] in message, message
+            head = f"tone plugin {point.name!r} ({point.value})"
+            assert message.startswith(head + reasons[point.name]), message
+        assert {w.category for w in caught} == {PluginWarning}
         # Later calls list the same tones and warn no more.
         with warnings.catch_warnings():
             warnings.simplefilter("error")

@@ -35,8 +35,12 @@ if TYPE_CHECKING:
 __all__ = ["all_tones", "available_tones", "get_tone", "install_validator"]
 
 
-class _PluginError(Exception):
-    """One entry point cannot give its tones; the message says why."""
+class PluginWarning(RuntimeWarning):
+    """A tone plugin, or one of its tones, is left out; the message says why.
+
+    A :class:`RuntimeWarning`, so ``-W error::RuntimeWarning`` turns it into an
+    error; the command line shows it as one ``decline: warning:`` line.
+    """
 
 
 class _Registry:
@@ -117,7 +121,7 @@ def _warn(message: str) -> None:
     # Plugin names and errors are printed on a terminal: show control characters.
     from decline._terminal import visible  # noqa: PLC0415 - only for broken plugins
 
-    warnings.warn(visible(message), RuntimeWarning, stacklevel=5)
+    warnings.warn(visible(message), PluginWarning, stacklevel=5)
 
 
 def _scan(taken: set[str]) -> tuple[list[Tone], list[str]]:
@@ -136,11 +140,11 @@ def _scan(taken: set[str]) -> tuple[list[Tone], list[str]]:
         label = _label(entry_point)
         for result in _plugin_tones(entry_point):
             if isinstance(result, str):
-                problems.append(f"tone plugin {label} is left out: {result}")
+                problems.append(f"tone plugin {label}{result}")
             elif result.name in names:
                 problems.append(
-                    f"tone plugin {label} is left out: the name {result.name!r} "
-                    "is taken by another tone"
+                    f"tone plugin {label}: tone {result.name!r} is left out: the "
+                    "name is taken by another tone"
                 )
             else:
                 names.add(result.name)
@@ -165,19 +169,23 @@ def _source(entry_point: EntryPoint) -> str:
 
 
 def _plugin_tones(entry_point: EntryPoint) -> list[Tone | str]:
-    """The checked tones of one entry point, and why each other item is refused.
+    """The checked tones of one entry point, and why each other item is left out.
 
-    An entry point that cannot be loaded or called, or that gives something other
-    than a tone or a list of them, gives one reason and no tone.
+    Each reason is the end of a warning that starts with the entry point. An entry
+    point that cannot be loaded or called, or that gives something other than a
+    tone or a list of them, gives one reason and no tone.
     """
     given = _load(entry_point)
     if isinstance(given, str):
-        return [given]
+        return [f" is left out: {given}"]
     source = _source(entry_point)
     out: list[Tone | str] = []
     for index, item in enumerate(given):
         if not isinstance(item, Tone):
-            out.append(f"item {index} it gives is a {type(item).__name__}, not a Tone")
+            out.append(
+                f": item {index} of its list is left out: a value of type "
+                f"{type(item).__name__}, not a Tone"
+            )
             continue
         # A plugin is someone else's code: whatever its tone raises when it is
         # checked is its failure, reported instead of breaking every other tone.
@@ -190,7 +198,7 @@ def _plugin_tones(entry_point: EntryPoint) -> list[Tone | str]:
             if _validator is not None:
                 _validator(tone)
         except Exception as exc:  # noqa: BLE001
-            out.append(f"its tone {item.name!r} is refused: {_reason(exc)}")
+            out.append(f": tone {item.name!r} is left out: {_reason(exc)}")
             continue
         out.append(tone)
     return out
@@ -215,7 +223,10 @@ def _load(entry_point: EntryPoint) -> list[object] | str:
             return list(loaded)
         except Exception as exc:  # noqa: BLE001
             return f"its tones cannot be read: {_reason(exc)}"
-    return f"it gives a {type(loaded).__name__}, not a Tone or a list of tones"
+    return (
+        f"it gives a value of type {type(loaded).__name__}, not a Tone or a list "
+        "of tones"
+    )
 
 
 def _reason(exc: BaseException) -> str:

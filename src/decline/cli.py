@@ -891,18 +891,19 @@ def _refuse_lone_separator(args: argparse.Namespace) -> None:
 def _plugin_warnings(err: IO[Any] | None) -> Iterator[None]:
     """Show each tone plugin that was left out as one ``decline: warning:`` line.
 
-    The registry warns (:class:`RuntimeWarning`) about a plugin it cannot use;
+    The registry warns (a :class:`RuntimeWarning`) about a plugin it cannot use;
     the command line says so in its own words instead of Python's warning format,
     and hands every other warning back to Python.
     """
+    from decline._registry import PluginWarning  # noqa: PLC0415 - loaded already
+
     try:
         with warnings.catch_warnings(record=True) as caught:
             yield
     finally:
         for warning in caught:
-            message = str(warning.message)
-            if warning.category is RuntimeWarning and message.startswith("tone plugin"):
-                _say(err, visible(message), "warning")
+            if issubclass(warning.category, PluginWarning):
+                _say(err, visible(str(warning.message)), "warning")
             else:
                 warnings.warn_explicit(
                     warning.message, warning.category, warning.filename, warning.lineno

@@ -48,8 +48,8 @@ class _MailPolicy(EmailPolicy):
     Python folds a long display name or subject in non-ASCII letters into several
     encoded words in a row, and mail programs (Python's own parser among them)
     disagree on whether the line break between two of them is a space: the name
-    comes back with a space too many or too few, and a subject such as "Aa Μµµµµµ
-    Μ Μ" loses the space between its last two words. Written on one line (up to
+    comes back with a space too many or too few, and a subject in Greek letters
+    could lose the space between two of its words. Written on one line (up to
     998 characters, which RFC 5322 allows), each is a single encoded word; a value
     too long for that is still folded, and refused if it does not read back.
     """
