@@ -507,7 +507,7 @@ class Tone:
         settings["address"] = dict(self.address)
         settings["word_limits"] = dict(self.word_limits)
         settings["messages"] = {k: dict(v) for k, v in self.messages.items()}
-        return (_rebuild, (settings,))
+        return (_rebuild, (type(self), settings))
 
     def __repr__(self) -> str:
         """Name and base only: the wording tables are long."""
@@ -817,9 +817,9 @@ def _builtin(name: str) -> Tone:
     return BUILTIN_TONES[name]
 
 
-def _rebuild(settings: dict[str, Any]) -> Tone:
+def _rebuild(kind: type[Tone], settings: dict[str, Any]) -> Tone:
     """Unpickle a tone: build it again from its settings, with every check."""
-    return Tone(**settings)
+    return kind(**settings)
 
 
 _DEFAULT_LIMITS: Mapping[str, int] = MappingProxyType(
