@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from hypothesis import strategies as st
 
@@ -133,4 +134,133 @@ contacts = st.one_of(
     st.builds(Team, st.none() | st.sampled_from(("Recruitment", "Rekruttering"))),
     named_people(),
     people(with_email=True),
+)
+
+
+# --- hostile values: what a TOML file or a careless caller may hand over -----------
+
+#: Any scalar TOML can hold.
+toml_scalars = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(("", "Bob", "false", "true", "2026-11-20", "none", "other-offer")),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
+)
+
+#: Any TOML value: scalars, arrays and tables of them, a few levels deep.
+toml_values = st.recursive(
+    toml_scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(
+            st.sampled_from(("name", "email", "links", "team", "phone", "x")),
+            inner,
+            max_size=4,
+        ),
+    ),
+    max_leaves=8,
+)
+
+
+def _toml_key(key: str) -> str:
+    return (
+        key if key.replace("_", "").isalnum() and key.isascii() else _toml_string(key)
+    )
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped."""
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def to_toml_value(value: object) -> str:  # noqa: PLR0911 - one return per TOML type
+    """*value* written as TOML (an inline table for a dict)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if value in (float("inf"), float("-inf")):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, str):
+        return _toml_string(value)
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(to_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = (f"{_toml_key(k)} = {to_toml_value(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    raise TypeError(type(value).__name__)  # pragma: no cover
+
+
+def to_toml(document: dict[str, object]) -> str:
+    """A TOML document of top-level keys (tables written inline)."""
+    return "".join(
+        f"{_toml_key(k)} = {to_toml_value(v)}\n" for k, v in document.items()
+    )
+
+
+#: Values of any type for a tone's fields.
+tone_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=40),
+    st.sampled_from(
+        (
+            "polite",
+            "formal",
+            "first_name",
+            "kind_word",
+            "../../x",
+            "Best,\r\nBcc: x",
+            "\x1b[2J",
+            "EN",
+            "da",
+        )
+    ),
+    st.lists(st.sampled_from(("kind_word", "people", "x", 5)), max_size=3),
+    st.dictionaries(
+        st.sampled_from(("en", "EN", "da", "de_AT", "xx", "confirmation", 1)),
+        st.one_of(
+            st.sampled_from(("polite", "familiar", 100, True, "casual")),
+            st.dictionaries(
+                st.sampled_from(
+                    ("closing", "greeting", "confirmation.wishes", "nope", 3)
+                ),
+                st.one_of(
+                    st.text(max_size=30),
+                    st.sampled_from(
+                        (
+                            "Best,",
+                            "Best,\r\nBcc: x",
+                            "Good luck at {company}.",
+                            "Dear {contact},",
+                            "{ company }",
+                            "\u202eevil",
+                        )
+                    ),
+                    st.integers(),
+                ),
+                max_size=3,
+            ),
+        ),
+        max_size=3,
+    ),
 )

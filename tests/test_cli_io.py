@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from decline import FieldError
 from decline.cli import main
 from decline.tones import FORMAL, register, unregister
 
@@ -126,8 +127,14 @@ class TestTerminalOutput:
         assert b"\\u001b" in done.stdout
 
     def test_tones_descriptions(self) -> None:
-        """`decline tones` shows control characters in a plug-in's description."""
-        register(FORMAL.derive(name="escapee", description="Nice\x1b[2J \u202etone"))
+        """`decline tones` shows control characters in a description, should one get past the tone's own check."""
+        with pytest.raises(FieldError, match=r"tone\.description"):
+            FORMAL.derive(name="escapee", description="Nice\x1b[2J \u202etone")
+        tone = FORMAL.derive(name="escapee", description="Nice")
+        # A tone refuses such a description when it is made; the command line does
+        # not count on it.
+        object.__setattr__(tone, "description", "Nice\x1b[2J \u202etone")
+        register(tone, validate=False)
         try:
             out, err = io.StringIO(), io.StringIO()
             assert main(["tones"], stdout=out, stderr=err) == 0
@@ -298,6 +305,85 @@ class TestInputErrors:
         done = decline("write", "--offer", str(path))
         assert done.returncode == 2
         assert "not UTF-8" in one_error_line(done.stderr)
+
+
+class _Endless(io.RawIOBase):
+    """A stream that never ends, counting what is read from it."""
+
+    def __init__(self) -> None:
+        self.served = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self.served > 50_000_000:  # a reader without a bound fails, not hangs
+            raise AssertionError("read 50 MB of an endless stream")
+        size = len(buffer)
+        buffer[:size] = b"a" * size
+        self.served += size
+        return size
+
+
+class TestUnboundedInput:
+    """Files and streams without end are refused after the limit, never read whole (issue #19, item 5)."""
+
+    LIMIT = 4 * 100_000  # bytes: MAX_TEXT_CHARS characters of up to four bytes
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["check", "/dev/zero", "--locale=en"],
+            ["write", "--offer", "/dev/zero"],
+            ["check", "-", "--locale=en", "--offer", "/dev/zero"],
+        ],
+    )
+    def test_dev_zero(self, argv: list[str]) -> None:
+        """/dev/zero as a draft or an offer file is one error line naming the limit."""
+        done = decline(*argv)
+        assert done.returncode == 1
+        assert "is over" in one_error_line(done.stderr)
+
+    def test_300_mb_file_in_bounded_memory(self, tmp_path: Path) -> None:
+        """A 300 MB draft is refused after reading the limit: memory stays near it."""
+        import tracemalloc
+
+        big = tmp_path / "big.txt"
+        with big.open("wb") as fh:  # sparse: takes no disk space
+            fh.truncate(300 * 1024 * 1024)
+        err = io.StringIO()
+        tracemalloc.start()
+        try:
+            code = main(
+                ["check", str(big), "--locale=en"], stdout=io.StringIO(), stderr=err
+            )
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert code == 1 and f"is over {self.LIMIT} bytes" in err.getvalue()
+        assert peak < 10 * self.LIMIT, peak
+
+    def test_endless_stdin(self) -> None:
+        """An endless standard input is read only up to the limit, then refused."""
+        endless = _Endless()
+        stream = io.BufferedReader(endless)
+        err = io.StringIO()
+        code = main(
+            ["check", "-", "--locale=en"],
+            stdout=io.StringIO(),
+            stderr=err,
+            stdin=stream,
+        )
+        assert code == 1 and "<stdin> is over" in err.getvalue()
+        assert endless.served <= self.LIMIT + 1 + io.DEFAULT_BUFFER_SIZE
+
+    @POSIX
+    def test_endless_pipe(self) -> None:
+        """`yes | decline check -` ends with the error, not when memory runs out."""
+        done = shell("yes 'a line of a draft' | $D check - --locale en")
+        assert done.returncode == 1
+        assert "<stdin> is over" in one_error_line(done.stderr)
 
 
 # --- item 5: stdin is decoded strictly, like a file --------------------------------

@@ -157,6 +157,24 @@ class TestHeadersReadBackExactly:
         ]
         assert "Bcc" not in parsed
 
+    @pytest.mark.parametrize(
+        "subject",
+        [
+            "Your offer of the Aa Μµµµµµµµµµµ Μ Μ position",  # found by hypothesis
+            "Ærø " * 30 + "Ærø",
+            "李小龙 李小龙 李小龙 李小龙 李小龙 李小龙 李小龙 李小龙 李小龙",
+        ],
+    )
+    def test_non_ascii_subjects_keep_their_spaces(self, subject: str) -> None:
+        """A subject in non-ASCII letters keeps every space: each is inside an encoded word."""
+        letter = direct_letter(
+            Person("Mette Hansen", email="m@n.example"),
+            Person("Jonas Berg", email="j@e.example"),
+            subject,
+        )
+        message = letter.to_email()
+        assert str(reparse(message)["Subject"]) == subject
+
     def test_long_names_are_one_encoded_word(self) -> None:
         """A long non-ASCII name is not folded into encoded words in a row, which readers join differently."""
         raw = bytes(letter_for(contact="Ærø " * 19 + "Ærø").to_email())

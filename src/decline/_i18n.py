@@ -11,10 +11,12 @@ an editable install.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -57,6 +59,35 @@ def _locale_dir() -> Traversable:
 
 
 @lru_cache(maxsize=1)
+def _catalog_folders() -> tuple[str, ...]:
+    """The folders under ``locale/`` that hold a catalog, sorted.
+
+    Read with :mod:`os` where the package is a folder (an ordinary install), so
+    that the tones made at ``import decline`` load neither :mod:`pathlib` nor
+    :mod:`importlib.resources` to check their locales.
+    """
+    # os.path, not pathlib: see above.
+    here = os.path.join(os.path.dirname(__file__), "locale")  # noqa: PTH118, PTH120
+    if os.path.isdir(here):  # noqa: PTH112
+        return tuple(
+            name
+            for name in sorted(os.listdir(here))  # noqa: PTH208
+            if any(
+                os.path.isfile(os.path.join(here, name, "LC_MESSAGES", DOMAIN + ext))  # noqa: PTH113, PTH118
+                for ext in (".po", ".mo")
+            )
+        )
+    found = []  # pragma: no cover - a zip import
+    for entry in _locale_dir().iterdir():  # pragma: no cover
+        messages = entry / "LC_MESSAGES"
+        if (messages / f"{DOMAIN}.po").is_file() or (
+            messages / f"{DOMAIN}.mo"
+        ).is_file():
+            found.append(entry.name)
+    return tuple(sorted(found))  # pragma: no cover
+
+
+@lru_cache(maxsize=1)
 def available_locales() -> tuple[str, ...]:
     """Return the languages ``decline`` writes, sorted.
 
@@ -70,16 +101,8 @@ def available_locales() -> tuple[str, ...]:
         >>> "da" in available_locales()
         True
     """
-    found = []
-    for entry in _locale_dir().iterdir():
-        if "_" in entry.name:  # a regional variant (en_US), not a language
-            continue
-        messages = entry / "LC_MESSAGES"
-        if (messages / f"{DOMAIN}.po").is_file() or (
-            messages / f"{DOMAIN}.mo"
-        ).is_file():
-            found.append(entry.name)
-    return tuple(sorted(found))
+    # A folder with a territory (en_US) is a regional variant, not a language.
+    return tuple(name for name in _catalog_folders() if "_" not in name)
 
 
 @attrs.frozen
@@ -156,6 +179,11 @@ def language(locale: str) -> str:
     return locale.split("_", 1)[0]
 
 
+def _read_only(table: Mapping[tuple[str | None, str], str]) -> Mapping[Key, str]:
+    """Converter: a read-only copy of a catalog's table (catalogs are shared)."""
+    return MappingProxyType(dict(table))
+
+
 #: A message's address in a catalog: (context, message id).
 Key = tuple["str | None", str]
 
@@ -170,7 +198,9 @@ class Catalog:
     """
 
     language: str
-    messages: Mapping[tuple[str | None, str], str] = attrs.field(repr=False)
+    messages: Mapping[tuple[str | None, str], str] = attrs.field(
+        repr=False, converter=_read_only
+    )
 
     def get(self, context: str | None, msgid: str) -> str | None:
         """Return the translation of *msgid* in *context*, or ``None``."""
@@ -193,15 +223,7 @@ def variants() -> tuple[str, ...]:
         >>> variants()
         ('en_US',)
     """
-    found = []
-    for entry in _locale_dir().iterdir():
-        messages = entry / "LC_MESSAGES"
-        if "_" in entry.name and (
-            (messages / f"{DOMAIN}.po").is_file()
-            or (messages / f"{DOMAIN}.mo").is_file()
-        ):
-            found.append(entry.name)
-    return tuple(sorted(found))
+    return tuple(name for name in _catalog_folders() if "_" in name)
 
 
 def catalog(locale: str) -> Catalog:
@@ -219,6 +241,8 @@ def catalog(locale: str) -> Catalog:
     key = locale if locale in variants() else language(locale)
     found = _catalogs.get(key)
     if found is None:
+        if language(key) not in available_locales():  # never a path to read
+            raise UnknownLocaleError(locale, available_locales())
         with _lock:
             found = _catalogs.get(key)
             if found is None:
@@ -242,6 +266,10 @@ def read_catalog(folder: Traversable, domain: str, lang: str) -> Catalog | None:
 
     Returns:
         The catalog, or ``None`` when the folder has neither file.
+
+    Raises:
+        Exception: Whatever Babel's readers raise for a broken file (``OSError``,
+            ``ValueError``, ``struct.error``, ``PoFileError``…).
     """
     mo, po = folder / f"{domain}.mo", folder / f"{domain}.po"
     if mo.is_file():
@@ -253,7 +281,9 @@ def read_catalog(folder: Traversable, domain: str, lang: str) -> Catalog | None:
         from babel.messages.pofile import read_po  # noqa: PLC0415
 
         with po.open("rb") as fh:
-            return Catalog(lang, messages_from(read_po(fh, locale=lang, domain=domain)))
+            # abort_invalid: Babel would print a broken line to standard output.
+            parsed = read_po(fh, locale=lang, domain=domain, abort_invalid=True)
+            return Catalog(lang, messages_from(parsed))
     return None
 
 

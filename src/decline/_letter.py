@@ -215,9 +215,17 @@ class Letter:
         From is the candidate, To the contact; the body is plain text with an
         HTML alternative.
 
+        Args:
+            date: The Date header, a :class:`datetime.datetime` from 1900 on
+                (default: now, in UTC).
+            message_id: The Message-ID header, a string ``<unique-part@domain>``
+                (default: a new one in the sender's domain).
+
         Raises:
-            FieldError: The sender or recipient has no e-mail address, or a value
-                would break the message's headers.
+            FieldError: The sender or recipient has no e-mail address, a value
+                would break the message's headers, the message ID is malformed,
+                or *date* is before 1900.
+            TypeError: *date* is not a datetime, or *message_id* not a string.
         """
         from decline.render.email import render  # noqa: PLC0415 - loads on first use
 
@@ -234,8 +242,9 @@ class Letter:
         """Rebuild a letter from :meth:`to_dict`'s output.
 
         Raises:
-            FieldError: A key is missing or the schema version is unknown.
-            TypeError: A value has the wrong type.
+            FieldError: A key is missing or unknown, or the schema version is not
+                the integer this version reads.
+            TypeError: A value has the wrong type, or a key is not a string.
         """
         return _from_dict(data)
 
@@ -277,6 +286,29 @@ def _trusted_letter(**fields: Any) -> Letter:
     return letter
 
 
+def _check_form(data: object, keys: Sequence[str], schema: int) -> None:
+    """Refuse a letter's form that is not a mapping of its keys, in its schema."""
+    if not isinstance(data, Mapping):
+        raise TypeError(f"letter: expected a mapping, got {type(data).__name__}")
+    for key in data:
+        if not isinstance(key, str):
+            raise TypeError(
+                f"letter: the keys must be strings, got {type(key).__name__} {key!r}"
+            )
+    version = data.get("schema")
+    # The version is a whole number: True and 1.0 equal 1 but are not versions.
+    if type(version) is not int or version != schema:
+        raise FieldError(
+            "letter.schema", f"is {version!r}; this version reads schema {schema}"
+        )
+    missing = [key for key in keys if key not in data]
+    if missing:
+        raise FieldError(f"letter.{missing[0]}", "is missing")
+    unknown = set(data) - {*keys, "schema", "sender", "recipient"}
+    if unknown:
+        raise FieldError("letter", f"has unknown keys {sorted(unknown)}")
+
+
 def _from_dict(data: Mapping[str, Any]) -> Letter:
     """Rebuild a letter from :func:`decline.render.dict.to_dict`'s output."""
     from decline.render.dict import (  # noqa: PLC0415 - loads on first use
@@ -284,19 +316,7 @@ def _from_dict(data: Mapping[str, Any]) -> Letter:
         LETTER_SCHEMA,
     )
 
-    if not isinstance(data, Mapping):
-        raise TypeError(f"letter: expected a mapping, got {type(data).__name__}")
-    schema = data.get("schema")
-    if schema != LETTER_SCHEMA:
-        raise FieldError(
-            "letter.schema", f"is {schema!r}; this version reads schema {LETTER_SCHEMA}"
-        )
-    missing = [key for key in LETTER_KEYS if key not in data]
-    if missing:
-        raise FieldError(f"letter.{missing[0]}", "is missing")
-    unknown = set(data) - {*LETTER_KEYS, "schema", "sender", "recipient"}
-    if unknown:
-        raise FieldError("letter", f"has unknown keys {sorted(unknown)}")
+    _check_form(data, LETTER_KEYS, LETTER_SCHEMA)
     for key in ("paragraphs", "signature"):
         if not isinstance(data[key], (list, tuple)):
             raise TypeError(f"letter.{key}: expected a list of strings")

@@ -204,8 +204,15 @@ def _check_links(
             )
         from urllib.parse import urlsplit  # noqa: PLC0415 - keep import light
 
-        parts = urlsplit(text)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        try:
+            parts = urlsplit(text)
+            hostname, _port = parts.hostname, parts.port  # .port checks the number
+        except ValueError as exc:  # "https://[::1/x", "https://x.org:99999/"
+            raise FieldError(
+                item,
+                f"{text!r} is not a URL ({exc}); write it as https://example.org/me",
+            ) from None
+        if parts.scheme not in ("http", "https") or not hostname:
             raise FieldError(
                 item,
                 f"{text!r} is not an http(s) URL; write it as https://example.org/me",
@@ -949,6 +956,15 @@ def placeholder_values(offer: Offer, locale: str) -> dict[str, str]:
     }
 
 
+def _string_keys(data: Mapping[Any, Any], field: str) -> None:
+    """Refuse a mapping whose keys are not all strings (JSON's keys are)."""
+    for key in data:
+        if not isinstance(key, str):
+            raise TypeError(
+                f"{field}: the keys must be strings, got {type(key).__name__} {key!r}"
+            )
+
+
 def person_from_dict(data: object, field: str) -> Person | None:
     """Rebuild a person from :func:`decline.render.dict.person_to_dict`'s form.
 
@@ -958,6 +974,7 @@ def person_from_dict(data: object, field: str) -> Person | None:
         return None
     if not isinstance(data, Mapping):
         raise TypeError(f"{field}: expected an object, got {type(data).__name__}")
+    _string_keys(data, field)
     unknown = set(data) - set(PERSON_KEYS)
     if unknown:
         raise FieldError(field, f"has unknown keys {sorted(unknown)}")
@@ -978,6 +995,7 @@ def person_from_dict(data: object, field: str) -> Person | None:
 def contact_from_dict(data: object, field: str) -> Person | Team | None:
     """Rebuild a person, or a team (a form with ``"team": true``); ``None`` stays ``None``."""
     if isinstance(data, Mapping) and "team" in data:
+        _string_keys(data, field)
         if data["team"] is not True:
             raise FieldError(f"{field}.team", "must be true; leave it out for a person")
         unknown = set(data) - set(TEAM_KEYS)

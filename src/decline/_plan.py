@@ -258,7 +258,10 @@ def plan(
             :class:`LetterBuilder`).
 
     Raises:
-        FieldError: ``offer.country`` names a country with no holiday calendar.
+        FieldError: ``offer.country`` names a country with no holiday calendar, or
+            *today* is so near the end of the calendar (9999-12-31) that a step
+            would fall after it.
+        TypeError: *today* is not a :class:`datetime.date`.
 
     Examples:
         >>> import datetime as dt
@@ -292,13 +295,21 @@ def plan(
                 return _i18n.fill(variant, {**values, **extra})
         return _i18n.fill(tone_obj.message(builder.locale, msgid), {**values, **extra})
 
+    try:
+        first = calendar.first_from(today)
+        # The note goes out on the next working day; a holiday skipped is said.
+        after = first + dt.timedelta(days=1)
+        third = calendar.first_from(after)
+    except OverflowError:
+        raise FieldError(
+            "today",
+            f"{today.isoformat()} is too near the end of the calendar "
+            f"({dt.date.max.isoformat()}) to date the three steps; give an "
+            "earlier day",
+        ) from None
     letters = builder.letters()
-    first = calendar.first_from(today)
     moved = today if first != today else None
     note = calendar.why(today, action) if moved is not None else None
-    # The note goes out on the next working day; a holiday skipped is said.
-    after = first + dt.timedelta(days=1)
-    third = calendar.first_from(after)
     skipped = next(
         (
             after + dt.timedelta(days=i)

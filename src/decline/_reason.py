@@ -149,8 +149,35 @@ class DeclineReason:
         return cls(classify(cleaned, tag), text=cleaned, locale=tag)
 
     @classmethod
-    def from_value(cls, value: str, *, locale: str = "en") -> DeclineReason:
-        """Parse a command-line value: a canned kind name (``other-offer``) or free text."""
+    def from_value(
+        cls, value: str | ReasonKind | DeclineReason, *, locale: str = "en"
+    ) -> DeclineReason:
+        """Parse a command-line value: a canned kind name (``other-offer``) or free text.
+
+        A :class:`ReasonKind` gives its canned reason and a :class:`DeclineReason`
+        is returned as it is; ``"none"`` or an empty string gives no reason.
+
+        Raises:
+            TypeError: *value* is not a string, a kind or a reason.
+            GuidanceError: Free text that breaks the guidance (see :meth:`custom`).
+
+        Examples:
+            >>> DeclineReason.from_value("other-offer").kind
+            <ReasonKind.OTHER_OFFER: 'other_offer'>
+            >>> DeclineReason.from_value(None)
+            Traceback (most recent call last):
+            ...
+            TypeError: reason: expected a string such as 'other-offer' or your own sentence, got NoneType
+        """
+        if isinstance(value, DeclineReason):
+            return value
+        if isinstance(value, ReasonKind):
+            return cls(value)
+        if not isinstance(value, str):
+            raise TypeError(
+                "reason: expected a string such as 'other-offer' or your own "
+                f"sentence, got {type(value).__name__}"
+            )
         key = value.strip().lower().replace("-", "_")
         if key in ("none", ""):
             return cls.none()

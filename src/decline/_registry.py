@@ -8,6 +8,13 @@ built in or registered, or when tones are listed — never at ``import decline``
 Registering a tone checks the letters it writes, which needs the builder and the
 engine above this module: :func:`decline.tones.register` does that, and hands the
 same check to the registry (:func:`install_validator`) for the tones plugins publish.
+
+A broken plugin never hides the others. Each entry point is loaded, called and
+checked on its own; one that fails — it cannot be imported, its factory raises,
+it gives something that is not a :class:`Tone`, or its tone is refused (a bad
+placeholder, a catalog that cannot be read, letters that break the guidance) — is
+left out with one :class:`RuntimeWarning` naming the entry point and the reason,
+and every other plugin is listed, on the first call and every later one.
 """
 
 from __future__ import annotations
@@ -15,13 +22,25 @@ from __future__ import annotations
 import threading
 import warnings
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
-from decline._errors import FieldError, GuidanceError, UnknownToneError
+from decline._errors import DeclineError, FieldError, UnknownToneError
 from decline._tone import BUILTIN_TONES, ENTRY_POINT_GROUP, Tone
 
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
 __all__ = ["all_tones", "available_tones", "get_tone", "install_validator"]
+
+
+class PluginWarning(RuntimeWarning):
+    """A tone plugin, or one of its tones, is left out; the message says why.
+
+    A :class:`RuntimeWarning`, so ``-W error::RuntimeWarning`` turns it into an
+    error; the command line shows it as one ``decline: warning:`` line.
+    """
 
 
 class _Registry:
@@ -31,41 +50,28 @@ class _Registry:
         self._lock = threading.RLock()
         self._tones: dict[str, Tone] = {}
         self._discovered = False
+        self._discovering = False
 
     def _discover(self) -> None:
-        if self._discovered:
-            return
-        self._discovered = True
-        from importlib import metadata  # noqa: PLC0415 - only when plugins are needed
+        """Load every plugin once; the broken ones are reported and left out.
 
-        for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
-            try:
-                loaded = entry_point.load()
-            except Exception as exc:  # noqa: BLE001 - a broken plugin must not break us
-                _warn(f"tone plugin {entry_point.name!r} failed to load: {exc}")
-                continue
-            dist = getattr(entry_point, "dist", None)
-            source = (
-                dist.name if dist is not None else entry_point.value.split(":", 1)[0]
-            )
-            for found in _tones_from(loaded):
-                tone = (
-                    attrs.evolve(found, source=source)
-                    if found.source == "registered"
-                    else found
-                )
-                try:
-                    if _validator is not None:
-                        _validator(tone)
-                except (FieldError, GuidanceError) as exc:
-                    _warn(f"tone {tone.name!r} from {source!r} is refused: {exc}")
-                    continue
-                if tone.name in BUILTIN_TONES or tone.name in self._tones:
-                    _warn(
-                        f"tone plugin {source!r} repeats the name {tone.name!r}; ignored"
-                    )
-                    continue
-                self._tones[tone.name] = tone
+        The tones are added only when every entry point has been tried, and the
+        warnings are given after that, so an interrupted or failed scan leaves the
+        registry as it was (the next call scans again) and a warning turned into
+        an error (``-W error``) cannot leave it half filled.
+        """
+        if self._discovered or self._discovering:
+            return  # a validator that looks a tone up by name must not scan again
+        self._discovering = True
+        try:
+            found, problems = _scan(taken=set(self._tones))
+        finally:
+            self._discovering = False
+        for tone in found:
+            self._tones.setdefault(tone.name, tone)
+        self._discovered = True
+        for problem in problems:
+            _warn(problem)
 
     def get(self, name: str) -> Tone:
         if name in BUILTIN_TONES:
@@ -112,17 +118,123 @@ class _Registry:
 
 
 def _warn(message: str) -> None:
-    warnings.warn(message, RuntimeWarning, stacklevel=3)
+    # Plugin names and errors are printed on a terminal: show control characters.
+    from decline._terminal import visible  # noqa: PLC0415 - only for broken plugins
+
+    warnings.warn(visible(message), PluginWarning, stacklevel=5)
 
 
-def _tones_from(loaded: object) -> list[Tone]:
+def _scan(taken: set[str]) -> tuple[list[Tone], list[str]]:
+    """Every valid plugin tone, and a sentence for each one that is left out."""
+    from importlib import metadata  # noqa: PLC0415 - only when plugins are needed
+
+    found: list[Tone] = []
+    problems: list[str] = []
+    names = set(BUILTIN_TONES) | taken
+    try:
+        entry_points = list(metadata.entry_points(group=ENTRY_POINT_GROUP))
+    # Broken package metadata anywhere on the path must not break decline.
+    except Exception as exc:  # noqa: BLE001
+        return [], [f"tone plugins cannot be listed: {_reason(exc)}"]
+    for entry_point in entry_points:
+        label = _label(entry_point)
+        for result in _plugin_tones(entry_point):
+            if isinstance(result, str):
+                problems.append(f"tone plugin {label}{result}")
+            elif result.name in names:
+                problems.append(
+                    f"tone plugin {label}: tone {result.name!r} is left out: the "
+                    "name is taken by another tone"
+                )
+            else:
+                names.add(result.name)
+                found.append(result)
+    return found, problems
+
+
+def _label(entry_point: EntryPoint) -> str:
+    """An entry point as a warning names it: ``'academic' (decline_academic:ACADEMIC)``."""
+    name = getattr(entry_point, "name", "?")
+    value = getattr(entry_point, "value", "?")
+    return f"{name!r} ({value})"
+
+
+def _source(entry_point: EntryPoint) -> str:
+    """The distribution that publishes *entry_point*, else its module."""
+    dist = getattr(entry_point, "dist", None)
+    name = getattr(dist, "name", None) if dist is not None else None
+    if isinstance(name, str) and name:
+        return name
+    return str(getattr(entry_point, "value", "?")).split(":", 1)[0]
+
+
+def _plugin_tones(entry_point: EntryPoint) -> list[Tone | str]:
+    """The checked tones of one entry point, and why each other item is left out.
+
+    Each reason is the end of a warning that starts with the entry point. An entry
+    point that cannot be loaded or called, or that gives something other than a
+    tone or a list of them, gives one reason and no tone.
+    """
+    given = _load(entry_point)
+    if isinstance(given, str):
+        return [f" is left out: {given}"]
+    source = _source(entry_point)
+    out: list[Tone | str] = []
+    for index, item in enumerate(given):
+        if not isinstance(item, Tone):
+            out.append(
+                f": item {index} of its list is left out: a value of type "
+                f"{type(item).__name__}, not a Tone"
+            )
+            continue
+        # A plugin is someone else's code: whatever its tone raises when it is
+        # checked is its failure, reported instead of breaking every other tone.
+        try:
+            tone = (
+                attrs.evolve(item, source=source)
+                if item.source == "registered"
+                else item
+            )
+            if _validator is not None:
+                _validator(tone)
+        except Exception as exc:  # noqa: BLE001
+            out.append(f": tone {item.name!r} is left out: {_reason(exc)}")
+            continue
+        out.append(tone)
+    return out
+
+
+def _load(entry_point: EntryPoint) -> list[object] | str:
+    """What an entry point gives, as a list; or why it gives nothing."""
+    # Whatever a plugin's import or factory raises is its failure (see above).
+    try:
+        loaded = entry_point.load()
+    except Exception as exc:  # noqa: BLE001
+        return f"it failed to load: {_reason(exc)}"
     if callable(loaded) and not isinstance(loaded, Tone):
-        loaded = loaded()
+        try:
+            loaded = loaded()
+        except Exception as exc:  # noqa: BLE001
+            return f"its factory raised {_reason(exc)}"
     if isinstance(loaded, Tone):
         return [loaded]
-    if isinstance(loaded, Iterable):
-        return [t for t in loaded if isinstance(t, Tone)]
-    return []
+    if isinstance(loaded, Iterable) and not isinstance(loaded, (str, bytes)):
+        try:
+            return list(loaded)
+        except Exception as exc:  # noqa: BLE001
+            return f"its tones cannot be read: {_reason(exc)}"
+    return (
+        f"it gives a value of type {type(loaded).__name__}, not a Tone or a list "
+        "of tones"
+    )
+
+
+def _reason(exc: BaseException) -> str:
+    """An exception on one line: its type (unless it is one of ours) and message."""
+    text = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+    if isinstance(exc, DeclineError):
+        return text
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 _registry = _Registry()

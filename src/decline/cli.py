@@ -6,7 +6,12 @@ Exit codes: 0 success; 1 an input was refused (the message names the field) or
 ``check`` found errors; 2 bad usage, or a file or stream that cannot be read or
 written (a missing file, a folder, text that is not UTF-8, a closed stream, a reader
 that closed the pipe). Every failure ends with one ``decline: error: …`` line on
-standard error, never a traceback.
+standard error, never a traceback. A tone plugin that cannot be used is one
+``decline: warning: …`` line, and the command carries on without it.
+
+An ``--offer`` file's values are read as the TOML type each key takes (strings,
+dates, a boolean, arrays and tables of people), never converted: a value of
+another type is refused, naming the key and the type it takes.
 
 Text output shows control and invisible characters from drafts, offer files and file
 names as visible tokens (``\x1b``, ``<U+202E>``), so nothing the command prints can
@@ -24,7 +29,8 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
@@ -44,22 +50,17 @@ _EXTENSIONS = {
     ".eml": "eml",
 }
 _KINDS = ("call", "confirmation", "thank-you", "plan", "all")
-_OFFER_KEYS = {
-    "company",
-    "position",
-    "contact",
-    "candidate",
-    "received_on",
-    "respond_by",
-    "interviewers",
-    "referral_requested",
-    "referral",
-    "country",
-    "reason",
-    "locale",
-    "tone",
-}
 
+#: The keys of a person's table in an offer file, all strings but ``links``.
+_PERSON_TEXT_KEYS = (
+    "name",
+    "email",
+    "honorific",
+    "phone",
+    "family_name",
+    "given_name",
+    "title",
+)
 
 #: An offer file may be at most this many bytes.
 MAX_OFFER_BYTES = 1 << 20
@@ -344,6 +345,128 @@ def _load_toml(path: Path) -> dict[str, Any]:
     return doc
 
 
+def _toml_type(value: object) -> str:
+    """The TOML name of a value's type, with its article ("a string")."""
+    names = (
+        (bool, "a boolean"),
+        (int, "an integer"),
+        (float, "a float"),
+        (str, "a string"),
+        (dt.datetime, "a date-time"),
+        (dt.date, "a date"),
+        (dt.time, "a time"),
+        (list, "an array"),
+        (dict, "a table"),
+    )
+    for kind, name in names:
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__  # pragma: no cover - TOML has no other types
+
+
+def _wrong_type(key: str, expected: str, value: object, hint: str = "") -> FieldError:
+    return FieldError(
+        key,
+        f"expected {expected} in the --offer file, got {_toml_type(value)}{hint}",
+    )
+
+
+def _check_text(key: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise _wrong_type(key, "a string", value)
+
+
+def _check_person(key: str, value: object, *, team: bool = False) -> None:
+    """A person in an offer file: a name, or a table of strings (``links`` an array)."""
+    if isinstance(value, str):
+        return
+    if not isinstance(value, dict):
+        raise _wrong_type(key, "a name (a string) or a table", value)
+    for name, item in value.items():
+        where = f"{key}.{name}"
+        if name == "links":
+            if not isinstance(item, list):
+                raise _wrong_type(where, "an array of URLs", item)
+            for index, link in enumerate(item):
+                _check_text(f"{where}[{index}]", link)
+        elif name == "team" and team:
+            if not isinstance(item, bool):
+                raise _wrong_type(where, "a boolean (team = true)", item)
+        elif name in _PERSON_TEXT_KEYS:
+            _check_text(where, item)
+        # Unknown keys are named by person_from_dict / contact_from_dict.
+
+
+def _check_offer_file(doc: Mapping[str, Any]) -> None:
+    """Check the type of every value of an offer file; an error names its key.
+
+    A TOML value is never converted: ``interviewers = "Bob"`` is not three
+    people, ``referral_requested = "false"`` is not true, and ``reason = 1e400``
+    is not a reason.
+    """
+    unknown = set(doc) - set(_OFFER_TYPES)
+    if unknown:
+        raise FieldError(
+            "--offer",
+            f"has unknown keys {sorted(unknown)}; use {sorted(_OFFER_TYPES)}",
+        )
+    for key, value in doc.items():
+        _OFFER_TYPES[key](key, value)
+
+
+def _check_flag(key: str, value: object) -> None:
+    if not isinstance(value, bool):
+        hint = "; write true or false without quotes" if isinstance(value, str) else ""
+        raise _wrong_type(key, "a boolean", value, hint)
+
+
+def _check_contact(key: str, value: object) -> None:
+    _check_person(key, value, team=True)
+
+
+def _check_people(key: str, people: object) -> None:
+    """An array of people: names or tables."""
+    if not isinstance(people, list):
+        raise _wrong_type(
+            key,
+            "an array of names or tables",
+            people,
+            '; write it as interviewers = ["Lars Holm", "Sofie Dahl"]',
+        )
+    for index, person in enumerate(people):
+        _check_person(f"{key}[{index}]", person)
+
+
+def _check_date(key: str, value: object) -> None:
+    """A TOML local date (``2026-11-20``): not a string, a date-time or a time."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return
+    hint = ""
+    if isinstance(value, str):
+        hint = f"; write it without quotes, such as {key} = 2026-11-20"
+    elif isinstance(value, dt.datetime):
+        hint = f"; write the day alone, such as {key} = 2026-11-20"
+    raise _wrong_type(key, "a date", value, hint)
+
+
+#: How each key of an offer file is checked.
+_OFFER_TYPES: Mapping[str, Callable[[str, object], None]] = {
+    "company": _check_text,
+    "position": _check_text,
+    "contact": _check_contact,
+    "candidate": _check_person,
+    "received_on": _check_date,
+    "respond_by": _check_date,
+    "interviewers": _check_people,
+    "referral_requested": _check_flag,
+    "referral": _check_person,
+    "country": _check_text,
+    "reason": _check_text,
+    "locale": _check_text,
+    "tone": _check_text,
+}
+
+
 def _person(data: object, field: str) -> Any:
     """A person from the offer file: a name, or a table like ``Letter.to_dict()``'s.
 
@@ -400,11 +523,7 @@ def _team(args: argparse.Namespace) -> dict[str, Any] | None:
 
 def _offer_data(args: argparse.Namespace) -> dict[str, Any]:
     data: dict[str, Any] = _load_toml(args.offer) if args.offer else {}
-    unknown = set(data) - _OFFER_KEYS
-    if unknown:
-        raise FieldError(
-            "--offer", f"has unknown keys {sorted(unknown)}; use {sorted(_OFFER_KEYS)}"
-        )
+    _check_offer_file(data)
     for key in (
         "company",
         "position",
@@ -455,7 +574,7 @@ def _offer(data: Mapping[str, Any]) -> Any:
             _person(p, f"interviewers[{i}]")
             for i, p in enumerate(data.get("interviewers", ()))
         ),
-        referral_requested=bool(data.get("referral_requested", False)),
+        referral_requested=data.get("referral_requested", False),
         country=data.get("country"),
     )
 
@@ -576,9 +695,11 @@ def _write(args: argparse.Namespace, stdout: IO[Any] | None) -> int:
     reason = (
         None
         if reason_value is None
-        else DeclineReason.from_value(str(reason_value), locale=locale)
+        else DeclineReason.from_value(reason_value, locale=locale)
     )
     referral = data.get("referral")
+    if isinstance(referral, Mapping):
+        referral = _person(referral, "referral")
     if args.kind == "plan":
         the_plan = plan(
             offer, reason, locale=locale, tone=tone, today=args.today, referral=referral
@@ -766,18 +887,41 @@ def _refuse_lone_separator(args: argparse.Namespace) -> None:
             )
 
 
+@contextlib.contextmanager
+def _plugin_warnings(err: IO[Any] | None) -> Iterator[None]:
+    """Show each tone plugin that was left out as one ``decline: warning:`` line.
+
+    The registry warns (a :class:`RuntimeWarning`) about a plugin it cannot use;
+    the command line says so in its own words instead of Python's warning format,
+    and hands every other warning back to Python.
+    """
+    from decline._registry import PluginWarning  # noqa: PLC0415 - loaded already
+
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            yield
+    finally:
+        for warning in caught:
+            if issubclass(warning.category, PluginWarning):
+                _say(err, visible(str(warning.message)), "warning")
+            else:
+                warnings.warn_explicit(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
+
+
 def _error_lines(exc: BaseException) -> str:
     """The message of *exc* for standard error, each line safe for a terminal."""
     lines = str(exc).split("\n")
     return "\n".join(visible(line) for line in lines)
 
 
-def _say(err: IO[Any] | None, message: str) -> None:
+def _say(err: IO[Any] | None, message: str, level: str = "error") -> None:
     """Write one message to standard error, if it can be written at all."""
     if err is None:
         return
     try:
-        err.write(f"decline: error: {message}\n")
+        err.write(f"decline: {level}: {message}\n")
         err.flush()
     except (OSError, ValueError):
         pass
@@ -832,7 +976,8 @@ def main(
         except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
             code = int(exc.code or 0)
         else:
-            code = _run(args, out, sys.stdin if stdin is None else stdin)
+            with _plugin_warnings(err):
+                code = _run(args, out, sys.stdin if stdin is None else stdin)
         try:
             if out is not None:
                 out.flush()

@@ -19,13 +19,16 @@ order, first match wins:
 Entry points: a package publishes tones in the ``decline.tones`` group; each entry
 point names a :class:`Tone` (or a callable returning one, or several). They are
 loaded lazily — when a name is not built in or registered, or when tones are listed
-— never at ``import decline``.
+— never at ``import decline``. A plugin that cannot be loaded, whose factory
+raises, that gives something other than tones, or whose tone fails
+:func:`validate_tone` is left out with one :class:`RuntimeWarning` naming the entry
+point and the reason; the other plugins are listed all the same.
 """
 
 from __future__ import annotations
 
 from decline import _i18n
-from decline._errors import FieldError, GuidanceError
+from decline._errors import GuidanceError
 from decline._registry import (
     _registry,
     all_tones,
@@ -43,6 +46,7 @@ from decline._tone import (
     AddressForm,
     Salutation,
     Tone,
+    check_override,
 )
 
 __all__ = [
@@ -67,9 +71,12 @@ __all__ = [
 def register(tone: Tone, *, replace: bool = False, validate: bool = True) -> Tone:
     """Make a tone available by name to the builder and the command line.
 
-    Before it is registered the tone is checked: every overridden message must keep
-    exactly the placeholders of the message it replaces, and the tone must build
-    all three letters in every locale it covers without breaking the guidance.
+    A tone's settings are checked when it is made (every overridden message keeps
+    exactly the placeholders of the message it replaces, and so on). Before it is
+    registered it is checked again as a whole: the gettext catalogs of the tone and
+    of its bases must be readable and hold only messages that pass the same checks,
+    and the tone must build all three letters in every locale it covers without
+    breaking the guidance.
 
     Args:
         tone: The tone.
@@ -80,8 +87,11 @@ def register(tone: Tone, *, replace: bool = False, validate: bool = True) -> Ton
         The tone, so that ``register`` can be used as an expression.
 
     Raises:
-        FieldError: The name is taken, or an override changes placeholders.
+        FieldError: The name is taken, or a catalog of the tone or of a base cannot
+            be read or holds a refused message (a changed placeholder, a line
+            break, an unknown message id).
         GuidanceError: A letter built with the tone breaks the guidance.
+        TypeError: *tone* is not a :class:`~decline.Tone`.
 
     Examples:
         >>> tone = register(FORMAL.derive(name="example-tone"))
@@ -113,41 +123,29 @@ def unregister(name: str) -> None:
 
 
 def validate_tone(tone: Tone) -> None:
-    """Check a tone's overrides and the letters it writes; see :func:`register`.
+    """Check a tone's catalogs and the letters it writes; see :func:`register`.
+
+    A tone's own settings are checked when it is made; this reads the gettext
+    catalogs of the tone and of each base (``domain`` and ``localedir``), checks
+    every message in them as :attr:`~decline.Tone.messages` are checked, and builds the
+    letters.
+
+    Raises:
+        FieldError: A catalog cannot be read, sits in a folder that is not a
+            locale, or holds a message that is refused.
+        GuidanceError: A letter built with the tone breaks the guidance.
 
     Examples:
         >>> validate_tone(WARM.derive(name="fine"))  # passes silently
     """
-    # The message table loads on first use, not at `import decline`.
-    from decline._messages import MESSAGES  # noqa: PLC0415
-
-    for lang, msgid, text in tone.overridden():
-        spec = MESSAGES.get(msgid)
-        if spec is None:
-            raise FieldError(
-                f"tone.messages[{lang!r}][{msgid!r}]",
-                "is not a message id decline uses",
+    if not isinstance(tone, Tone):
+        raise TypeError(f"tone: expected a Tone, got {type(tone).__name__}")
+    for link in tone.chain:
+        for folder, msgid, text in link.catalog_overrides():
+            where = (
+                f"tone.localedir: {folder}/LC_MESSAGES/{link.domain}: message {msgid!r}"
             )
-        try:
-            _i18n.negotiate(lang)
-        except LookupError as exc:
-            raise FieldError(f"tone.messages[{lang!r}]", str(exc)) from None
-        original = tone.base.find_message(lang, msgid) if tone.base else None
-        used = _i18n.fields(text)
-        where = f"tone.messages[{lang!r}][{msgid!r}]"
-        if original is not None and used != _i18n.fields(original):
-            raise FieldError(
-                where,
-                f"uses the placeholders {sorted(used)} but the original uses "
-                f"{sorted(_i18n.fields(original))}; keep exactly the original's",
-            )
-        problems = spec.problems(used) if original is None else []
-        if problems:
-            raise FieldError(
-                where,
-                f"uses the placeholders {sorted(used)}: {'; '.join(problems)} "
-                f"(it may use {sorted(spec.allowed | spec.required)})",
-            )
+            check_override(link, folder, msgid, text, where)
     # The builder and the guidance engine load on first use, not at `import decline`.
     from decline._builder import sample_letters  # noqa: PLC0415
     from decline.guidance import check  # noqa: PLC0415

@@ -91,15 +91,28 @@ class Report:
     def fixed(self) -> str:
         """The text with every suggestion applied.
 
-        Overlapping suggestions are applied once: the one that starts first (and,
+        The result depends only on the report, never on the process (the hash
+        seed): edits are applied from the start of the text to its end, in this
+        order:
+
+        1. by where they start;
+        2. at the same start, the edit that covers more first;
+        3. edits of the same span (insertions at one place, say) in the report's
+           own order — errors, then warnings, then info, each by position and rule
+           id — and an edit that repeats another (same span, same text) once.
+
+        An edit that starts before the end of one already applied is left out, so
+        overlapping suggestions are applied once: the one that starts first (and,
         at the same start, covers more) wins.
         """
+        # dict.fromkeys drops repeated edits and keeps the report's order, and the
+        # sort is stable: ties stay in that order.
         edits = sorted(
-            {
+            dict.fromkeys(
                 (d.replaces or d.span, d.suggestion)
                 for d in self.diagnostics
                 if d.suggestion is not None
-            },
+            ),
             key=lambda e: (e[0][0], -e[0][1]),
         )
         out: list[str] = []

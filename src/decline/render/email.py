@@ -48,7 +48,8 @@ class _MailPolicy(EmailPolicy):
     words in a row, and mail programs (Python's own parser among them) disagree on
     whether the line break between two of them is a space: the name comes back
     with a space too many or too few. Written on one line (up to 998 characters,
-    which RFC 5322 allows), each name is a single encoded word.
+    which RFC 5322 allows), each name is a single encoded word. A non-ASCII
+    subject is written by :func:`_encoded_words`.
     """
 
     def fold(self, name: str, value: str) -> str:
@@ -179,14 +180,20 @@ def render(
 
     Raises:
         FieldError: The sender or recipient has no e-mail address, a value contains
-            ``=?`` or a line break, the message ID is malformed, or the message read
-            back differs from what was asked.
+            ``=?`` or a line break, the message ID is malformed, *date* is before
+            1900, or the message read back differs from what was asked.
         TypeError: *date* is not a :class:`datetime.datetime`, or *message_id* is
             not a string.
     """
     if date is not None and not isinstance(date, dt.datetime):
         raise TypeError(
             f"date: expected a datetime.datetime, got {type(date).__name__}"
+        )
+    if date is not None and date.year < 1900:
+        raise FieldError(
+            "date",
+            f"{date.isoformat()} is before 1900, which an e-mail's Date header "
+            "cannot say (RFC 5322); give the day the letter is sent",
         )
     wanted_id = _check_message_id(message_id)
     sender = _address(letter.sender, "letter.sender")
