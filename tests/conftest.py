@@ -1,4 +1,9 @@
-"""Shared fixtures and hypothesis profiles ("dev" is quick, "ci" is thorough)."""
+"""Shared fixtures and hypothesis profiles.
+
+"dev" (the default) and "ci" run the same examples on every run, so a test run
+says the same thing twice; "explore" (``HYPOTHESIS_PROFILE=explore``) draws new
+examples each time, many more of them, to look for what the others miss.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,19 @@ from hypothesis import HealthCheck, settings
 
 from decline import Offer, Person
 
-settings.register_profile("dev", max_examples=25, deadline=None)
+settings.register_profile("dev", max_examples=25, deadline=None, derandomize=True)
 settings.register_profile(
-    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci",
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "explore",
+    max_examples=1000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")

@@ -119,6 +119,7 @@ class _HtmlView(html.parser.HTMLParser):
         self.text: list[str] = []
         self.tags: list[str] = []
         self.links: list[str] = []
+        self.shown: list[str] = []  # the text of each link, as shown
         self.link: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -131,6 +132,7 @@ class _HtmlView(html.parser.HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self.link is not None:
             shown = "".join(self.link)
+            self.shown.append(shown)
             intended = unquote(self.links[-1]) in self.targets
             self.text.append(LINK if intended else shown)
             self.link = None
@@ -142,12 +144,15 @@ class _HtmlView(html.parser.HTMLParser):
         self.tags.append("<!--")
 
 
-def github_view(source: str, targets: list[str]) -> tuple[str, list[str], list[str]]:
-    """The text cmark-gfm shows, the links it makes, and its tags other than h2/p/br/a."""
+def github_view(
+    source: str, targets: list[str]
+) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """The text cmark-gfm shows, its links (target, text), and tags other than h2/p/br/a."""
     parser = _HtmlView(targets)
     parser.feed(cmarkgfm.github_flavored_markdown_to_html(source))
     other = [t for t in parser.tags if t not in ("h2", "p", "br", "a")]
-    return squash("".join(parser.text)), parser.links, other
+    links = list(zip(parser.links, parser.shown, strict=True))
+    return squash("".join(parser.text)), links, other
 
 
 def assert_renders_as_text(letter: Letter) -> None:
@@ -163,9 +168,13 @@ def assert_renders_as_text(letter: Letter) -> None:
     assert text == expected, ("cmark-gfm", source)
     assert other == [], ("cmark-gfm", other, source)
     own = {unquote(t) for t in targets}
-    for link in links:
-        # GitHub links any text that reads as an address; the link goes there.
-        assert unquote(link) in own or link.startswith("mailto:"), (link, source)
+    for link, shown in links:
+        # GitHub links any text that reads as an address (no escape prevents it);
+        # such a link goes to the address it shows, with or without "mailto:".
+        target = unquote(link)
+        assert target in own or target.removeprefix("mailto:") == unquote(
+            shown
+        ).removeprefix("mailto:"), (link, shown, source)
     assert source.count("\n## ") == 0 and source.startswith("## ")
 
 
@@ -208,6 +217,14 @@ class TestExamples:
         """A company name that reads as a URL is not turned into a link by any renderer."""
         letter = LetterBuilder(offer_with(company=company)).confirmation()
         assert_renders_as_text(letter)
+
+    def test_an_address_after_mailto_links_only_to_itself(self) -> None:
+        """A name like 'mailto:a@b.org@X': GitHub links 'b.org@X' (no escape stops it),
+        and that link goes to what it shows, nowhere else."""
+        letter = LetterBuilder(offer_with(candidate="mailto:a@b.org@X")).call_script()
+        assert_renders_as_text(letter)
+        _, links, _ = github_view(letter.to_markdown(), [])
+        assert set(links) == {("b.org@X", "b.org@X")}
 
     def test_thank_you_links_stay_links(self) -> None:
         """The thank-you note's own links are autolinks every renderer follows."""

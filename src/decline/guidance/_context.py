@@ -42,7 +42,6 @@ _new_tuple = tuple.__new__  # a named tuple without its Python-level __new__
 _WORDY = frozenset(("word", "number"))
 #: The fewest words a sentence needs for the tone model to judge it.
 _TONE_WORDS = 4
-_SENTENCE_ENDS = frozenset(".!?…:;\"'”’»)")  # noqa: RUF001 - what ends a sentence, closers too
 #: The prefix that names a locale's constructions of one effect, as a list.
 CONSTRUCTIONS = "construction."
 #: The constructions that keep a span: it only looks like a remark.
@@ -335,29 +334,13 @@ class Context:
         ]
 
     def critical(self, sentence: Sentence) -> bool:
-        """Whether the tone model hears criticism in *sentence*.
-
-        A line of its own without a full stop (a heading such as "Phone call with
-        Lars Åberg, Fjällvind AB", a signature) is not asked: the model learnt from
-        sentences, and the lists still read such a line.
-        """
-        if self._heading(sentence):
-            return False
+        """Whether the tone model hears criticism in *sentence*."""
         score = self.tone_score(sentence)
         model = self._tone_model
         if score is None or model is None:
             return False
         limit = model.threshold if self.kind == "reason" else model.letter_threshold
         return score >= limit
-
-    def _heading(self, sentence: Sentence) -> bool:
-        """Whether *sentence* is a whole line that does not end in a full stop."""
-        raw = self.raw
-        if not sentence.text or sentence.text[-1] in _SENTENCE_ENDS:
-            return False
-        before = raw[: sentence.start].rstrip(" \t")
-        after = raw[sentence.end :].lstrip(" \t")
-        return (not before or before[-1] == "\n") and (not after or after[0] in "\r\n")
 
     def tone_cues(self, sentence: Sentence, count: int = 2) -> list[str]:
         """The words of *sentence* that weigh most towards criticism, as written."""

@@ -210,13 +210,21 @@ def _words(
         yield Remark(start, end, raw[start:end], "negated-praise")
 
 
+#: How many sentences may come before the greeting: a subject or a heading line
+#: ("Phone call with Lars Åberg, Fjällvind AB"), a "Re:" line.
+_BEFORE_GREETING = 2
+
+
 def greeting_end(ctx: Context) -> int:
-    """Index of the first sentence after a greeting line (0 if there is none)."""
-    sentences = ctx.sentences
-    if sentences and ctx.find("greetings", sentences[0]):
-        first = ctx.find("greetings", sentences[0])[0]
-        if first.first == 0:
-            return 1
+    """Index of the first sentence after the greeting (0 if there is none).
+
+    The greeting opens one of the first three sentences; what comes before it is
+    a heading, not the letter.
+    """
+    for index, sentence in enumerate(ctx.sentences[: _BEFORE_GREETING + 1]):
+        found = ctx.find("greetings", sentence)
+        if found and found[0].first == 0:
+            return index + 1
     return 0
 
 
