@@ -171,6 +171,8 @@ def train(
     false_alarms: float,
     letter_false_alarms: float,
     prune: float,
+    *,
+    strength: float = 1.0,
 ) -> str:
     """Learn *locale*'s model; return the text of its file."""
     import numpy as np
@@ -220,7 +222,7 @@ def train(
         *(f"c:{g}" for g in letters.get_feature_names_out()),
         *found.get_feature_names_out(),
     ]
-    model = LogisticRegression(C=1.0, max_iter=5000)
+    model = LogisticRegression(C=strength, max_iter=5000)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
     scores = cross_val_predict(model, matrix, labels, cv=folds, method="predict_proba")[
         :, 1
@@ -273,6 +275,13 @@ def main() -> int:
     parser.add_argument("--letter-false-alarms", type=float, default=0.005)
     parser.add_argument("--prune", type=float, default=0.02)
     parser.add_argument(
+        "--C",
+        dest="strength",
+        type=float,
+        default=1.0,
+        help="inverse strength of the penalty (default: 1)",
+    )
+    parser.add_argument(
         "--check", action="store_true", help="only check models are current"
     )
     args = parser.parse_args()
@@ -290,7 +299,12 @@ def main() -> int:
             continue
         path.write_text(
             train(
-                locale, chosen, args.false_alarms, args.letter_false_alarms, args.prune
+                locale,
+                chosen,
+                args.false_alarms,
+                args.letter_false_alarms,
+                args.prune,
+                strength=args.strength,
             ),
             encoding="utf-8",
         )

@@ -265,6 +265,7 @@ class LocaleData:
         sets = tuple(self.searched.values())
         results: list[list[Match]] = [[] for _ in sets]
         free = [0] * len(sets)  # per list: the first token a new match may use
+        memo: dict[tuple[int, int], int] = {}  # @list matches the lists share
         for i, entries in self._entries(tokens):
             token = tokens[i]
             # *walk* is a flag once the next token settled it, or (for the last
@@ -273,7 +274,7 @@ class LocaleData:
                 if i < free[which]:
                     continue
                 if walk:
-                    last, term = sets[which]._longest(tokens, i)  # noqa: SLF001
+                    last, term = sets[which]._longest(tokens, i, memo)  # noqa: SLF001
                     if last >= 0:
                         results[which].append(
                             new_tuple(

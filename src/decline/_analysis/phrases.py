@@ -65,6 +65,8 @@ _REPR_TERMS: Final = 3
 _MAX_GAP: Final = 9
 _GAP: Final = re.compile(r"~([1-9])")
 _REF: Final = re.compile(r"@([a-z][a-z0-9_]*)")
+#: A node with this many ``@list`` edges remembers which of them each word may begin.
+_REF_MEMO_EDGES: Final = 4
 #: Tokens a gap never skips: they end a clause.
 _CLAUSE_STOPS: Final = frozenset(".!?;:…")
 _QUOTE_CHARS: Final = frozenset("\"'“”„‟‘’‚‛«»‹›")  # noqa: RUF001 - quotes are the point
@@ -73,7 +75,12 @@ _QUOTE_CHARS: Final = frozenset("\"'“”„‟‘’‚‛«»‹›")  # noqa
 class Matcher(Protocol):
     """What an ``@list`` element needs of the list it names."""
 
-    def _longest(self, tokens: Sequence[Token], i: int) -> tuple[int, str]: ...
+    def _longest(
+        self,
+        tokens: Sequence[Token],
+        i: int,
+        memo: dict[tuple[int, int], int] | None = None,
+    ) -> tuple[int, str]: ...
 
     def _may_start(self, token: Token) -> bool: ...
 
@@ -87,7 +94,13 @@ class _TokenClass:
         self.name = name
         self.test = test
 
-    def _longest(self, tokens: Sequence[Token], i: int) -> tuple[int, str]:
+    def _longest(
+        self,
+        tokens: Sequence[Token],
+        i: int,
+        memo: dict[tuple[int, int], int]
+        | None = None,  # one token: nothing to remember
+    ) -> tuple[int, str]:
         return (i, self.name) if i < len(tokens) and self.test(tokens[i]) else (-1, "")
 
     def _may_start(self, token: Token) -> bool:
@@ -118,6 +131,7 @@ class _Node:
         "prefix_key",
         "prefixes",
         "rank",
+        "ref_memo",
         "refs",
         "stems",
         "suffix_index",
@@ -133,6 +147,9 @@ class _Node:
         self.prefixes: dict[str, _Node] = {}
         self.suffixes: dict[str, _Node] = {}
         self.refs: list[tuple[Matcher, _Node]] = []
+        #: Per token text, the ``@list`` edges whose list may begin with it (on a
+        #: node with many such edges, set by freeze).
+        self.ref_memo: dict[str, tuple[tuple[Matcher, _Node], ...]] | None = None
         self.gap: tuple[int, _Node] | None = None
         self.prefix_key = 0
         self.prefix_index: dict[str, tuple[tuple[str, _Node], ...]] = {}
@@ -175,6 +192,8 @@ class _Node:
 
     def freeze(self) -> None:
         """Index prefix and suffix edges by their shortest common head or tail."""
+        if len(self.refs) >= _REF_MEMO_EDGES:
+            self.ref_memo = {}
         if self.prefixes:
             self.prefix_key = min(map(len, self.prefixes))
             self.prefix_index = _index(self.prefixes, lambda p: p[: self.prefix_key])
@@ -263,9 +282,17 @@ def _index(
 
 
 def _leaps(
-    node: _Node, tokens: Sequence[Token], j: int, stack: list[tuple[_Node, int]]
+    node: _Node,
+    tokens: Sequence[Token],
+    j: int,
+    stack: list[tuple[_Node, int]],
+    memo: dict[tuple[int, int], int],
 ) -> None:
-    """Push the moves of a gap (skip 0 to N tokens) and of ``@list`` edges."""
+    """Push the moves of a gap (skip 0 to N tokens) and of ``@list`` edges.
+
+    *memo* holds, for one walk over *tokens*, where each ``@list`` match at a
+    token ends: many patterns and start positions ask a list the same question.
+    """
     n = len(tokens)
     if node.gap is not None:
         size, after = node.gap
@@ -274,11 +301,33 @@ def _leaps(
             if tokens[k].text[0] in _CLAUSE_STOPS:
                 break
             stack.append((after, k + 1))
-    if j < n:
-        for target, after in node.refs:
-            last, _ = target._longest(tokens, j)  # noqa: SLF001
+    if j < n and node.refs:
+        token = tokens[j]
+        starting = _starting_refs(node, token)
+        for target, after in starting:
+            key = (id(target), j)
+            last = memo.get(key)
+            if last is None:
+                last = memo[key] = target._longest(tokens, j, memo)[0]  # noqa: SLF001
             if last >= 0:
                 stack.append((after, last + 1))
+
+
+def _starting_refs(node: _Node, token: Token) -> Sequence[tuple[Matcher, _Node]]:
+    """The ``@list`` edges of *node* whose list may begin with *token*."""
+    memo = node.ref_memo
+    if memo is not None:
+        found = memo.get(token.text)
+        if found is not None:
+            return found
+    found = tuple(
+        (target, after)
+        for target, after in node.refs
+        if target._may_start(token)  # noqa: SLF001 - remembered per word: cheap
+    )
+    if memo is not None:
+        remember(memo, token.text, found, len(token.text))
+    return found
 
 
 def _stars(word: str) -> tuple[str, bool, bool]:
@@ -490,8 +539,19 @@ class PhraseSet:
         tokens = _tokenize(phrase)
         return bool(tokens) and self._longest(tokens, 0)[0] == len(tokens) - 1
 
-    def _longest(self, tokens: Sequence[Token], i: int) -> tuple[int, str]:
-        """Return ``(last, term)`` of the longest entry at ``tokens[i]`` or (-1, "")."""
+    def _longest(
+        self,
+        tokens: Sequence[Token],
+        i: int,
+        memo: dict[tuple[int, int], int] | None = None,
+    ) -> tuple[int, str]:
+        """Return ``(last, term)`` of the longest entry at ``tokens[i]`` or (-1, "").
+
+        Pass the same *memo* (an empty dict at first) to every call over the same
+        *tokens* to remember the ``@list`` matches they share.
+        """
+        if memo is None:
+            memo = {}
         best_last, best_rank, best_term = -1, 0, ""
         n = len(tokens)
         stem = self._stem
@@ -504,7 +564,7 @@ class PhraseSet:
             ):
                 best_last, best_rank, best_term = j - 1, node.rank, term
             if not node.plain:
-                _leaps(node, tokens, j, stack)
+                _leaps(node, tokens, j, stack, memo)
             if j >= n:
                 continue
             token = tokens[j]
@@ -559,10 +619,11 @@ class PhraseSet:
                 known[i] = self._may_start(tokens[i])
         found: list[Match] = []
         free = 0
+        memo: dict[tuple[int, int], int] = {}
         for i in itertools.compress(itertools.count(), known):
             if i < free:
                 continue
-            last, term = self._longest(tokens, i)
+            last, term = self._longest(tokens, i, memo)
             if last >= 0:
                 found.append(Match(tokens[i].start, tokens[last].end, i, last, term))
                 free = last + 1
@@ -576,10 +637,11 @@ class PhraseSet:
         """
         known = list(map(self._can_start.get, map(TEXT, tokens)))
         found: list[Match] = []
+        memo: dict[tuple[int, int], int] = {}
         for i, known_start in enumerate(known):
             if not (self._may_start(tokens[i]) if known_start is None else known_start):
                 continue
-            last, term = self._longest(tokens, i)
+            last, term = self._longest(tokens, i, memo)
             if last >= 0:
                 found.append(Match(tokens[i].start, tokens[last].end, i, last, term))
         return found

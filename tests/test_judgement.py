@@ -1,0 +1,117 @@
+"""The floors of judgement: how much of each labelled corpus check() gets right.
+
+The corpora under ``tests/judgement/`` were written by native-level writers who had
+not read the lexicons (see its README); ``benchmarks/accuracy.py`` prints the
+figures per locale and class, and these tests hold the floors so that no change to
+the checker, its lists or its tone models can quietly lose ground:
+
+- the first corpus (``tests/judgement/<ll>.toml``, learnt from): at least 95 % of the
+  acceptable sentences pass and at least 90 % of the flag-worthy ones are flagged,
+  in every locale — the bar of the project;
+- the held-out corpus (``tests/judgement/heldout/``, never learnt from, read only to
+  measure): floors a little under what it measures today, so a change that generalises
+  worse fails here even when the corpora it learnt from still pass;
+- every good letter of the first corpus passes, and a finding covers most of the rude
+  remarks in the bad ones.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+JUDGEMENT = ROOT / "tests" / "judgement"
+LOCALES = ["da", "de", "en", "es", "fr", "nb", "nl", "sv"]
+
+#: The project's bar on the corpus the checker learnt from.
+FIRST = {"flag_recall": 0.90, "ok_passing": 0.95}
+#: Held-out floors per locale: (flagged, ok passing), a few points under today's figures.
+HELD_OUT = {
+    "da": (0.75, 0.94),
+    "de": (0.72, 0.93),
+    "en": (0.78, 0.93),
+    "es": (0.77, 0.93),
+    "fr": (0.80, 0.93),
+    "nb": (0.68, 0.93),
+    "nl": (0.78, 0.93),
+    "sv": (0.77, 0.93),
+}
+
+
+@cache
+def accuracy() -> ModuleType:
+    """benchmarks/accuracy.py, the script that scores the corpora."""
+    spec = importlib.util.spec_from_file_location(
+        "decline_accuracy", ROOT / "benchmarks" / "accuracy.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@cache
+def figures(locale: str, corpus: str) -> dict[str, Any]:
+    score = accuracy().judge(locale, "all", JUDGEMENT / corpus)
+    figures: dict[str, Any] = score.as_dict()
+    figures["misses"] = score.misses
+    return figures
+
+
+def misses(found: dict[str, Any], kind: str) -> str:
+    return "\n".join(
+        f"{how}: {text}" for how, _cls, text in found["misses"] if how.startswith(kind)
+    )
+
+
+def test_every_locale_has_a_first_and_a_held_out_corpus() -> None:
+    for corpus in (JUDGEMENT, JUDGEMENT / "heldout"):
+        assert sorted(p.stem for p in corpus.glob("*.toml")) == LOCALES
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_first_corpus_meets_the_projects_bar(locale: str) -> None:
+    found = figures(locale, ".")
+    assert found["flag_recall"] >= FIRST["flag_recall"], misses(found, "missed")
+    assert found["ok_passing"] >= FIRST["ok_passing"], misses(found, "false alarm")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_held_out_corpus_stays_above_its_floor(locale: str) -> None:
+    flagged, passing = HELD_OUT[locale]
+    found = figures(locale, "heldout")
+    assert found["flag_recall"] >= flagged, misses(found, "missed")
+    assert found["ok_passing"] >= passing, misses(found, "false alarm")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_good_letters_pass_and_rude_remarks_are_found(locale: str) -> None:
+    letters = figures(locale, ".")["letters"]
+    passing, good = letters["good_passing"]
+    covered, remarks = letters["remarks_covered"]
+    assert good >= 5  # each locale has good letters to lose
+    assert passing >= good - 1, misses(figures(locale, "."), "false alarm")
+    assert covered >= 0.5 * remarks, misses(figures(locale, "."), "remark")
+
+
+def test_the_score_counts_a_miss_and_a_false_alarm(tmp_path: Path) -> None:
+    """The scorer itself: a flag sentence nothing reports, an ok one that draws an error."""
+    (tmp_path / "en.toml").write_text(
+        '[[sentence]]\ntext = "I have accepted another position."\nlabel = "flag"\n'
+        'class = "evaluative"\nphrase = "accepted"\n\n'
+        '[[sentence]]\ntext = "Your team was rude and your office a disgrace."\n'
+        'label = "ok"\nclass = "polite"\n',
+        encoding="utf-8",
+    )
+    found = accuracy().judge("en", "all", tmp_path).as_dict()
+    assert found["flag_recall"] == 0
+    assert found["ok_passing"] == 0
