@@ -32,23 +32,13 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn
+from typing import IO, Any, NoReturn
 
 from decline._errors import DeclineError, FieldError
 from decline._terminal import json_safe, visible
 
-if TYPE_CHECKING:
-    from decline.guidance import Diagnostic
-
 _FORMATS = ("text", "markdown", "html", "eml", "json")
 _INPUT_FORMATS = ("plain", "markdown", "html", "eml")
-_EXTENSIONS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".eml": "eml",
-}
 _KINDS = ("call", "confirmation", "thank-you", "plan", "all")
 
 #: The keys of a person's table in an offer file, all strings but ``links``.
@@ -78,6 +68,15 @@ class _StreamError(Exception):
         self.what = what
         self.problem = problem
         super().__init__(f"{what}: {problem}")
+
+
+class _CheckError(_StreamError):
+    """An option or input of ``decline check`` that cannot be used; exit 2."""
+
+    def __init__(self, message: str) -> None:
+        Exception.__init__(self, message)
+        self.what = "check"
+        self.problem = message
 
 
 class _PipeClosedError(Exception):
@@ -217,10 +216,15 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser(
         "check",
         help="check a draft against the guidance",
-        description="Check a reason or letter; prints FILE:LINE:COL: RULE SEVERITY MESSAGE.",
+        description="Check reasons or letters; prints FILE:LINE:COL: RULE SEVERITY "
+        "MESSAGE. Exit codes: 0 nothing at or above the --fail-on level, 1 findings "
+        "at or above it, 2 a draft or an option that could not be used.",
     )
     check.add_argument(
-        "file", metavar="FILE", help="the draft, or - for standard input"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="drafts and folders (searched recursively), or - for standard input",
     )
     check.add_argument(
         "--locale",
@@ -249,7 +253,14 @@ def _parser() -> argparse.ArgumentParser:
         help="how the draft is written (default: from the file's extension: "
         ".md/.markdown, .html/.htm, .eml; plain otherwise and for -)",
     )
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="text (default), one JSON document, SARIF 2.1.0, or GitHub Actions "
+        "annotations",
+    )
+    _check_options(check)
     check.add_argument(
         "--select",
         action="append",
@@ -278,6 +289,69 @@ def _parser() -> argparse.ArgumentParser:
     tones = sub.add_parser("tones", help="list the tones, built in and installed")
     tones.add_argument("--format", choices=("text", "json"), default="text")
     return parser
+
+
+def _check_options(check: argparse.ArgumentParser) -> None:
+    """The linter's options of ``decline check``: paths, jobs, fail level, output."""
+    from decline._lint import DEFAULT_INCLUDE, FAIL_LEVELS  # noqa: PLC0415
+
+    check.add_argument(
+        "--include",
+        action="append",
+        default=None,
+        metavar="GLOB",
+        help="which files a folder is searched for (repeatable or comma-separated; "
+        f"default: {', '.join(DEFAULT_INCLUDE)})",
+    )
+    check.add_argument(
+        "--exclude",
+        action="append",
+        default=None,
+        metavar="GLOB",
+        help="files and folders to leave out of a folder's search (repeatable or "
+        "comma-separated; hidden folders, node_modules, venv, build and dist "
+        "always are)",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="check in N worker processes (default: one per CPU)",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=FAIL_LEVELS,
+        default=None,
+        help="exit 1 for findings of this severity or above (default: error)",
+    )
+    check.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print the findings only, no summary",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how often each rule reported instead of the findings",
+    )
+    check.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
+
+
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a number of jobs (1 or more)"
+        )
+    return number
 
 
 def _check_name(path: Path, what: str, verb: str) -> None:
@@ -777,54 +851,100 @@ def _read_draft(
     return text, name
 
 
-def _check(
-    args: argparse.Namespace, stdout: IO[Any] | None, stdin: IO[Any] | None
-) -> int:
-    from decline.guidance import check  # noqa: PLC0415
-
-    fmt = args.input_format or (
-        "plain"
-        if args.file == "-"
-        else _EXTENSIONS.get(Path(args.file).suffix.lower(), "plain")
+def _split(values: Sequence[str] | None) -> tuple[str, ...]:
+    """Values of a repeatable option, each also split on commas: ``a,b`` is two."""
+    return tuple(
+        item.strip()
+        for value in values or ()
+        for item in value.split(",")
+        if item.strip()
     )
-    text, name = _read_draft(args.file, stdin, raw=fmt == "eml")
-    offer = _offer(_offer_data(args)) if args.offer else None
-    report = check(
-        text,
+
+
+def _check(
+    args: argparse.Namespace,
+    stdout: IO[Any] | None,
+    stdin: IO[Any] | None,
+    err: IO[Any] | None,
+) -> int:
+    """``decline check``: every error is exit 2, findings at the fail level exit 1."""
+    try:
+        return _check_paths(args, stdout, stdin, err)
+    except (DeclineError, ValueError, TypeError) as exc:
+        raise _CheckError(_error_lines(exc)) from None
+
+
+def _check_paths(
+    args: argparse.Namespace,
+    stdout: IO[Any] | None,
+    stdin: IO[Any] | None,
+    err: IO[Any] | None,
+) -> int:
+    from decline import _lint  # noqa: PLC0415
+    from decline.guidance import RULES  # noqa: PLC0415
+    from decline.guidance._engine import _selectors  # noqa: PLC0415
+
+    if not args.paths:
+        raise _StreamError("PATH", "give a draft, a folder or - for standard input")
+    select, ignore = _split(args.select), _split(args.ignore)
+    _selectors(select, "--select", RULES)
+    _selectors(ignore, "--ignore", RULES)
+    settings = _lint.Settings(
         locale=args.locale,
         kind=args.kind,
-        format=fmt,
-        offer=offer,
-        select=args.select,
-        ignore=args.ignore,
+        input_format=args.input_format,
+        offer=_offer(_offer_data(args)) if args.offer else None,
+        select=select,
+        ignore=ignore,
         today=args.today,
     )
-    if args.format == "json":
-        _emit(json_safe(report.to_json()) + "\n", None, stdout)
-        return 0 if report.ok else 1
-    shown = visible(name)
-    lines = []
-    for d in report:
-        lines.append(
-            f"{shown}:{d.line}:{d.column}: {d.rule} {d.severity.value} "
-            f"{visible(d.message)}\n"
+    files, missing = _lint.collect(
+        args.paths,
+        include=_split(args.include) or _lint.DEFAULT_INCLUDE,
+        exclude=_split(args.exclude),
+    )
+    if not files and not missing:
+        raise _StreamError(
+            "PATH",
+            f"found no drafts to check in {', '.join(map(_shown, args.paths))}; "
+            "name the files, or say which to look for with --include",
         )
-        if d.suggestion is not None:
-            lines.append(f"    suggestion: {visible(_describe_fix(report.text, d))}\n")
-    counts = f"{len(report.errors)} errors, {len(report.warnings)} warnings, {len(report.infos)} info"
-    lines.append(f"{shown}: {counts}\n")
-    _emit("".join(lines), None, stdout)
-    return 0 if report.ok else 1
+    drafts = []
+    for path in files:
+        if path == "-":
+            fmt = args.input_format or "plain"
+            text, name = _read_draft("-", stdin, raw=fmt == "eml")
+            drafts.append(_lint.Draft(name, settings, text=text))
+        else:
+            drafts.append(_lint.Draft(path, settings, path=path))
+    results = _lint.check_drafts(drafts, jobs=args.jobs)
+    results += [_lint.FileResult(path, error=reason) for path, reason in missing]
+    results.sort(key=lambda r: r.name)
+    for result in results:
+        if result.error is not None:
+            _say(err, f"{visible(result.name)}: {result.error}")
+    fail_on = args.fail_on or "error"
+    if args.format == "json":
+        output = _lint.json_document(results, fail_on=fail_on)
+    elif args.format == "sarif":
+        output = _lint.sarif(results)
+    elif args.format == "github":
+        output = _lint.github(results)
+    else:
+        output = _check_report_text(args, results)
+    _emit(output, args.output, stdout)
+    return _lint.exit_code(results, fail_on)
 
 
-def _describe_fix(text: str, diagnostic: Diagnostic) -> str:
-    """A suggestion in one line: the new text, or which text to delete."""
-    suggestion = (diagnostic.suggestion or "").strip().replace("\n", " / ")
-    if suggestion:
-        return suggestion
-    start, end = diagnostic.replaces or diagnostic.span
-    cut = " ".join(text[start:end].split())
-    return f"delete “{cut if len(cut) <= 70 else cut[:67] + '...'}”"
+def _check_report_text(args: argparse.Namespace, results: list[Any]) -> str:
+    from decline import _lint  # noqa: PLC0415
+
+    checked = [r for r in results if r.report is not None]
+    body = _lint.statistics(checked) if args.statistics else _lint.text(checked)
+    asked = args.statistics or any(r.diagnostics or r.suppressed for r in checked)
+    if checked and asked and not args.quiet:
+        body += _lint.summary(checked)
+    return body
 
 
 def _locales(stdout: IO[Any] | None) -> int:
@@ -868,7 +988,9 @@ def _tones(args: argparse.Namespace, stdout: IO[Any] | None) -> int:
 
 
 # Options given more than once collect their values in a list.
-_REPEATABLE = frozenset({"link", "interviewer", "select", "ignore"})
+_REPEATABLE = frozenset(
+    {"link", "interviewer", "select", "ignore", "paths", "include", "exclude"}
+)
 
 
 def _refuse_lone_separator(args: argparse.Namespace) -> None:
@@ -977,7 +1099,7 @@ def main(
             code = int(exc.code or 0)
         else:
             with _plugin_warnings(err):
-                code = _run(args, out, sys.stdin if stdin is None else stdin)
+                code = _run(args, out, sys.stdin if stdin is None else stdin, err)
         try:
             if out is not None:
                 out.flush()
@@ -1005,12 +1127,17 @@ def main(
     return code
 
 
-def _run(args: argparse.Namespace, out: IO[Any] | None, stdin: IO[Any] | None) -> int:
+def _run(
+    args: argparse.Namespace,
+    out: IO[Any] | None,
+    stdin: IO[Any] | None,
+    err: IO[Any] | None = None,
+) -> int:
     _refuse_lone_separator(args)
     if args.command == "write":
         return _write(args, out)
     if args.command == "check":
-        return _check(args, out, stdin)
+        return _check(args, out, stdin, err)
     if args.command == "locales":
         return _locales(out)
     return _tones(args, out)
