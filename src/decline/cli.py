@@ -228,8 +228,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--locale",
-        default="auto",
-        help="the draft's language, e.g. da, en_GB (default: auto, told from the text)",
+        default=None,
+        help="the draft's language, e.g. da, en_GB, or auto (default: the settings "
+        "file's, else auto: told from the text)",
     )
     check.add_argument(
         "--kind",
@@ -339,6 +340,18 @@ def _check_options(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
+    check.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="read the settings from FILE (a .decline.toml, or a pyproject.toml with "
+        "[tool.decline]) instead of looking for them above each draft",
+    )
+    check.add_argument(
+        "--isolated",
+        action="store_true",
+        help="read no settings file at all",
     )
 
 
@@ -880,6 +893,8 @@ def _check_paths(
     stdin: IO[Any] | None,
     err: IO[Any] | None,
 ) -> int:
+    import attrs  # noqa: PLC0415
+
     from decline import _lint  # noqa: PLC0415
     from decline.guidance import RULES  # noqa: PLC0415
     from decline.guidance._engine import _selectors  # noqa: PLC0415
@@ -889,6 +904,9 @@ def _check_paths(
     select, ignore = _split(args.select), _split(args.ignore)
     _selectors(select, "--select", RULES)
     _selectors(ignore, "--ignore", RULES)
+    configs = _lint.Configs(args.config, isolated=args.isolated)
+    project = configs.project()
+    _check_config_rules([project, *map(configs.for_draft, args.paths)])
     settings = _lint.Settings(
         locale=args.locale,
         kind=args.kind,
@@ -900,8 +918,8 @@ def _check_paths(
     )
     files, missing = _lint.collect(
         args.paths,
-        include=_split(args.include) or _lint.DEFAULT_INCLUDE,
-        exclude=_split(args.exclude),
+        include=_split(args.include) or project.include or _lint.DEFAULT_INCLUDE,
+        exclude=(*project.exclude, *_split(args.exclude)),
     )
     if not files and not missing:
         raise _StreamError(
@@ -914,26 +932,43 @@ def _check_paths(
         if path == "-":
             fmt = args.input_format or "plain"
             text, name = _read_draft("-", stdin, raw=fmt == "eml")
-            drafts.append(_lint.Draft(name, settings, text=text))
+            own = attrs.evolve(settings, config=configs.for_draft(None))
+            drafts.append(_lint.Draft(name, own, text=text))
         else:
-            drafts.append(_lint.Draft(path, settings, path=path))
+            own = attrs.evolve(settings, config=configs.for_draft(path))
+            drafts.append(_lint.Draft(path, own, path=path))
     results = _lint.check_drafts(drafts, jobs=args.jobs)
     results += [_lint.FileResult(path, error=reason) for path, reason in missing]
     results.sort(key=lambda r: r.name)
     for result in results:
         if result.error is not None:
             _say(err, f"{visible(result.name)}: {result.error}")
-    fail_on = args.fail_on or "error"
-    if args.format == "json":
-        output = _lint.json_document(results, fail_on=fail_on)
-    elif args.format == "sarif":
-        output = _lint.sarif(results)
-    elif args.format == "github":
-        output = _lint.github(results)
-    else:
-        output = _check_report_text(args, results)
-    _emit(output, args.output, stdout)
+    fail_on = args.fail_on or project.fail_on or "error"
+    _emit(_check_output(args, results, fail_on), args.output, stdout)
     return _lint.exit_code(results, fail_on)
+
+
+def _check_config_rules(configs: Sequence[Any]) -> None:
+    """Refuse a settings file's select or ignore that names no rule, naming the file."""
+    from decline.guidance import RULES  # noqa: PLC0415
+    from decline.guidance._engine import _selectors  # noqa: PLC0415
+
+    for config in configs:
+        if config is not None and config.path is not None:
+            _selectors(config.select, f"{config.path}: select", RULES)
+            _selectors(config.ignore, f"{config.path}: ignore", RULES)
+
+
+def _check_output(args: argparse.Namespace, results: list[Any], fail_on: str) -> str:
+    from decline import _lint  # noqa: PLC0415
+
+    if args.format == "json":
+        return _lint.json_document(results, fail_on=fail_on)
+    if args.format == "sarif":
+        return _lint.sarif(results)
+    if args.format == "github":
+        return _lint.github(results)
+    return _check_report_text(args, results)
 
 
 def _check_report_text(args: argparse.Namespace, results: list[Any]) -> str:

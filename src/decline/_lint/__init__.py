@@ -2,6 +2,8 @@
 
 The command line's ``check`` subcommand is a thin layer over this package:
 
+- :mod:`._settings` finds the settings file of each draft (``--config``,
+  ``--isolated``);
 - :mod:`._files` finds the drafts under the paths given (``--include``,
   ``--exclude``);
 - :mod:`._run` reads and checks each one, in worker processes with ``--jobs``, and
@@ -24,11 +26,13 @@ from decline._lint._output import (
 )
 from decline._lint._run import Draft, FileResult, Settings, check_drafts
 from decline._lint._sarif import sarif
+from decline._lint._settings import Configs
 
 __all__ = [
     "DEFAULT_EXCLUDE",
     "DEFAULT_INCLUDE",
     "FAIL_LEVELS",
+    "Configs",
     "Draft",
     "FileResult",
     "Settings",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import attrs
 
+from decline._config import Config
 from decline._diagnostic import Diagnostic
 from decline._errors import DeclineError
 from decline._model import Offer
@@ -39,6 +40,7 @@ class Settings:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     today: dt.date | None = None
+    config: Config | None = None  #: the settings file's, for this draft
 
 
 @attrs.frozen
@@ -134,6 +136,7 @@ def check_draft(draft: Draft) -> FileResult:
             select=s.select,
             ignore=s.ignore,
             today=s.today,
+            config=s.config,
         )
     except (_UnreadableError, DeclineError, ValueError, TypeError) as exc:
         message = " ".join(visible(line) for line in str(exc).split("\n"))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from decline._config import Config
 from decline._diagnostic import Diagnostic, Severity
 from decline._model import Offer
 from decline._registry import get_tone
@@ -73,6 +74,7 @@ def check(
     select: Iterable[str] | str = (),
     ignore: Iterable[str] | str = (),
     today: dt.date | None = None,
+    config: Config | None = None,
 ) -> Report:
     """Check a reason, a letter or a hand-written draft against the guidance.
 
@@ -97,6 +99,10 @@ def check(
         ignore: Skip these rules (ids or prefixes).
         today: The date to judge timing by (``timing.prompt`` needs it and
             ``offer.received_on``).
+        config: Settings (:class:`~decline.Config`, e.g. from
+            ``Config.discover(path)``) for what is not given here: its locale,
+            kind and tone stand in for missing arguments, its ``select`` for an
+            empty *select*, and its ``ignore`` adds to *ignore*.
 
     Returns:
         A :class:`Report`; ``report.ok`` is true when nothing is an error.
@@ -119,6 +125,14 @@ def check(
         ...       locale="en", format="html").kind
         'confirmation'
     """
+    if config is not None:
+        if not isinstance(config, Config):
+            raise TypeError(f"config: expected Config, got {type(config).__name__}")
+        locale = config.locale if locale is None else locale
+        kind = config.kind if kind is None else kind
+        tone = config.tone if tone is None else tone
+        select = select or config.select
+        ignore = (*((ignore,) if isinstance(ignore, str) else ignore), *config.ignore)
     if offer is not None and not isinstance(offer, Offer):
         raise TypeError(f"offer: expected Offer, got {type(offer).__name__}")
     if today is not None and (
