@@ -334,6 +334,11 @@ def _check_options(check: argparse.ArgumentParser) -> None:
         help="print the findings only, no summary",
     )
     check.add_argument(
+        "--show-suppressed",
+        action="store_true",
+        help="print the findings inline comments suppressed too, marked (suppressed)",
+    )
+    check.add_argument(
         "--statistics",
         action="store_true",
         help="print how often each rule reported instead of the findings",
@@ -898,12 +903,13 @@ def _check_paths(
     from decline import _lint  # noqa: PLC0415
     from decline.guidance import RULES  # noqa: PLC0415
     from decline.guidance._engine import _selectors  # noqa: PLC0415
+    from decline.guidance._suppress import split_selectors  # noqa: PLC0415
 
     if not args.paths:
         raise _StreamError("PATH", "give a draft, a folder or - for standard input")
     select, ignore = _split(args.select), _split(args.ignore)
     _selectors(select, "--select", RULES)
-    _selectors(ignore, "--ignore", RULES)
+    _selectors(split_selectors(ignore)[0], "--ignore", RULES)
     configs = _lint.Configs(args.config, isolated=args.isolated)
     project = configs.project()
     _check_config_rules([project, *map(configs.for_draft, args.paths)])
@@ -952,11 +958,13 @@ def _check_config_rules(configs: Sequence[Any]) -> None:
     """Refuse a settings file's select or ignore that names no rule, naming the file."""
     from decline.guidance import RULES  # noqa: PLC0415
     from decline.guidance._engine import _selectors  # noqa: PLC0415
+    from decline.guidance._suppress import split_selectors  # noqa: PLC0415
 
     for config in configs:
         if config is not None and config.path is not None:
             _selectors(config.select, f"{config.path}: select", RULES)
-            _selectors(config.ignore, f"{config.path}: ignore", RULES)
+            ignore = split_selectors(config.ignore)[0]
+            _selectors(ignore, f"{config.path}: ignore", RULES)
 
 
 def _check_output(args: argparse.Namespace, results: list[Any], fail_on: str) -> str:
@@ -975,7 +983,11 @@ def _check_report_text(args: argparse.Namespace, results: list[Any]) -> str:
     from decline import _lint  # noqa: PLC0415
 
     checked = [r for r in results if r.report is not None]
-    body = _lint.statistics(checked) if args.statistics else _lint.text(checked)
+    body = (
+        _lint.statistics(checked)
+        if args.statistics
+        else _lint.text(checked, show_suppressed=args.show_suppressed)
+    )
     asked = args.statistics or any(r.diagnostics or r.suppressed for r in checked)
     if checked and asked and not args.quiet:
         body += _lint.summary(checked)

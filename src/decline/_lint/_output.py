@@ -157,7 +157,7 @@ def json_document(results: Sequence[FileResult], *, fail_on: str = "error") -> s
             continue
         entry: dict[str, Any] = {"path": result.name, **result.report.to_dict()}
         entry["diagnostics"] = [d.to_dict() for d in result.diagnostics]
-        entry["suppressed"] = [d.to_dict() for d in result.suppressed]
+        entry["suppressed"] = [d.to_dict() for d in _by_position_of(result.suppressed)]
         files.append(entry)
         counts.update(d.severity.value for d in result.diagnostics)
         counts["suppressed"] += len(result.suppressed)
@@ -178,6 +178,10 @@ def json_document(results: Sequence[FileResult], *, fail_on: str = "error") -> s
         ],
     }
     return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+
+
+def _by_position_of(found: Sequence[Diagnostic]) -> list[Diagnostic]:
+    return sorted(found, key=lambda d: (d.line, d.column, d.span, d.rule))
 
 
 def _escape_data(value: str) -> str:

@@ -141,7 +141,7 @@ def check_draft(draft: Draft) -> FileResult:
     except (_UnreadableError, DeclineError, ValueError, TypeError) as exc:
         message = " ".join(visible(line) for line in str(exc).split("\n"))
         return FileResult(draft.name, error=message)
-    return FileResult(draft.name, report=report)
+    return FileResult(draft.name, report=report, suppressed=report.suppressed)
 
 
 def check_drafts(
