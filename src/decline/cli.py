@@ -3,9 +3,10 @@ r"""The command line: ``decline write``, ``decline check``, ``decline locales``,
 A thin argparse front end over the public API; it has no logic of its own.
 
 Exit codes: 0 success; 1 an input was refused (the message names the field) or
-``check`` found errors; 2 bad usage, or a file or stream that cannot be read or
-written (a missing file, a folder, text that is not UTF-8, a closed stream, a reader
-that closed the pipe). Every failure ends with one ``decline: error: …`` line on
+``check`` found something at its ``--fail-on`` level; 2 bad usage, or a file or
+stream that cannot be read or written (a missing file, text that is not UTF-8, a
+closed stream, a reader that closed the pipe) — and for ``check``, any input it
+cannot use (a bad settings file, a draft whose language cannot be told). Every failure ends with one ``decline: error: …`` line on
 standard error, never a traceback. A tone plugin that cannot be used is one
 ``decline: warning: …`` line, and the command carries on without it.
 
@@ -112,8 +113,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="decline",
         description="Decline a job offer quickly, kindly and briefly.",
-        epilog="Exit codes: 0 success, 1 refused input or errors found, 2 bad usage "
-        "or a file or stream that cannot be read or written.",
+        epilog="Exit codes: 0 success, 1 refused input or findings at check's "
+        "--fail-on level, 2 bad usage, a file or stream that cannot be read or "
+        "written, or input check cannot use.",
     )
     parser.add_argument("--version", action="version", version=f"decline {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -1133,8 +1135,9 @@ def main(
             such as :class:`io.StringIO`.
 
     Returns:
-        0 on success; 1 when an input was refused or ``check`` found errors; 2 on
-        bad usage or when a file or stream cannot be read or written.
+        0 on success; 1 when an input was refused or ``check`` found something at
+        its fail level; 2 on bad usage, when a file or stream cannot be read or
+        written, or when ``check`` cannot use an input.
     """
     out = sys.stdout if stdout is None else stdout
     err = sys.stderr if stderr is None else stderr

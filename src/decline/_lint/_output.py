@@ -140,7 +140,7 @@ def statistics(results: Sequence[FileResult]) -> str:
 
 
 def json_document(results: Sequence[FileResult], *, fail_on: str = "error") -> str:
-    r"""One JSON document for every draft (schema :data:`JSON_SCHEMA`).
+    r"""One JSON document for every draft (schema 1).
 
     ``{"schema": 1, "tool": {"name", "version"}, "exit_code", "counts": {"error",
     "warning", "info", "suppressed", "files"}, "files": [...], "errors": [...]}``.

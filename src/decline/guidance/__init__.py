@@ -115,8 +115,8 @@ def check(
             kind and tone stand in for missing arguments, its ``select`` for an
             empty *select*, and its ``ignore`` adds to *ignore*.
 
-    Inline comments in a string draft suppress findings (see
-    :mod:`decline.guidance._suppress`): ``decline: ignore[RULE]`` for a line,
+    Inline comments in a string draft suppress findings (see the how-to
+    "Suppress a finding in a draft"): ``decline: ignore[RULE]`` for a line,
     ``decline: off`` … ``decline: on`` for a block. Suppressed findings are in
     :attr:`Report.suppressed`; a comment that suppresses nothing is a
     ``suppression.unused`` warning (leave it out with ``ignore="suppression"``;
