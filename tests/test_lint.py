@@ -236,6 +236,16 @@ class TestSummary:
         assert _lint.summary(warned) == "1 advarsel i 1 fil\n"
         assert _lint.summary(warned * 2) == "2 advarsler i 2 filer\n"
 
+    def test_french_plural_form_of_zero_and_one(self) -> None:
+        """French counts 0 and 1 as singular (Plural-Forms: n > 1), as its catalog says."""
+        from decline._i18n import catalog
+
+        french = catalog("fr")
+        assert french.counted("check.count.warning", 0) == "0 avertissement"
+        assert french.counted("check.count.warning", 1) == "1 avertissement"
+        assert french.counted("check.count.warning", 2) == "2 avertissements"
+        assert catalog("en").counted("check.count.warning", 0) == "0 warnings"
+
     def test_summary_in_the_drafts_language(self, tmp_path: Path) -> None:
         """Danish drafts get a Danish summary and suggestion label."""
         path = tmp_path / "a.txt"
@@ -355,6 +365,21 @@ class TestFormats:
         assert (region["startLine"], region["startColumn"]) == (1, 14)
         assert region["endColumn"] == 18 and region["charLength"] == 4
         assert result["fixes"][0]["artifactChanges"][0]["replacements"]
+
+    def test_sarif_uri_of_a_name_with_spaces(self, tmp_path: Path) -> None:
+        """A relative file name is a percent-encoded relative URI; an absolute one a file: URI."""
+        (tmp_path / "my drafts").mkdir()
+        (tmp_path / "my drafts" / "r.txt").write_text(RUDE, encoding="utf-8")
+        done = decline(
+            "check", "my drafts", "--locale=en", "--format=sarif", cwd=tmp_path
+        )
+        result = json.loads(done.stdout)["runs"][0]["results"][0]
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri == "my%20drafts/r.txt"
+        absolute = _lint.sarif(
+            [_lint.FileResult(str(tmp_path / "gone.txt"), error="cannot read it")]
+        )
+        assert f'"uri": "{(tmp_path / "gone.txt").as_uri()}"' in absolute
 
     def test_sarif_with_an_unreadable_file_is_valid_too(
         self, tmp_path: Path, schema: dict[str, object]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from urllib.parse import quote
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -76,7 +77,7 @@ def _uri(name: str) -> str:
     path = PurePath(name)
     if path.is_absolute():
         return Path(name).as_uri()
-    return path.as_posix()
+    return quote(path.as_posix())
 
 
 def _region(text: str, start: int, end: int) -> dict[str, Any]:
