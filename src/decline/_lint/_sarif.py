@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from urllib.parse import quote
 from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import quote
 
 from decline._diagnostic import Diagnostic
 from decline._lint._output import end_position
