@@ -411,3 +411,19 @@ class TestFormats:
         """-o naming a folder exits 2 and says so."""
         code, _, err = run("check", "-", "--locale=en", "-o", str(tmp_path), stdin=RUDE)
         assert code == 2 and "it is a folder" in err
+
+
+def test_building_the_parser_loads_no_engine() -> None:
+    """The check options are declared without loading the guidance engine."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from decline.cli import _parser; _parser(); "
+            "print('decline.guidance' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "False"

@@ -38,7 +38,7 @@ from decline._errors import DeclineError, FieldError
 from decline._letter import LetterKind
 from decline._registry import get_tone
 
-__all__ = ["CONFIG_FILES", "Config"]
+__all__ = ["CONFIG_FILES", "FAIL_LEVELS", "Config"]
 
 #: The files :meth:`Config.discover` looks for in each folder, in this order.
 CONFIG_FILES = (".decline.toml", "pyproject.toml")
@@ -46,7 +46,9 @@ CONFIG_FILES = (".decline.toml", "pyproject.toml")
 #: The most a settings file may hold, in bytes.
 MAX_CONFIG_BYTES = 1 << 20
 
-_FAIL_LEVELS = ("error", "warning", "info")
+#: The values of ``fail-on`` (and ``--fail-on``): the lowest severity that fails.
+FAIL_LEVELS = ("error", "warning", "info")
+_FAIL_LEVELS = FAIL_LEVELS
 _KINDS = ("reason", "letter", "call_script", "confirmation", "thank_you")
 _LISTS = ("select", "ignore", "include", "exclude")
 _PER_FILE_KEYS = ("locale", "kind", "tone", "select", "ignore")

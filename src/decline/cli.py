@@ -6,9 +6,10 @@ Exit codes: 0 success; 1 an input was refused (the message names the field) or
 ``check`` found something at its ``--fail-on`` level; 2 bad usage, or a file or
 stream that cannot be read or written (a missing file, text that is not UTF-8, a
 closed stream, a reader that closed the pipe) — and for ``check``, any input it
-cannot use (a bad settings file, a draft whose language cannot be told). Every failure ends with one ``decline: error: …`` line on
-standard error, never a traceback. A tone plugin that cannot be used is one
-``decline: warning: …`` line, and the command carries on without it.
+cannot use (a bad settings file, a draft whose language cannot be told). Every
+failure ends with one ``decline: error: …`` line on standard error, never a
+traceback. A tone plugin that cannot be used is one ``decline: warning: …`` line,
+and the command carries on without it.
 
 An ``--offer`` file's values are read as the TOML type each key takes (strings,
 dates, a boolean, arrays and tables of people), never converted: a value of
@@ -296,7 +297,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check_options(check: argparse.ArgumentParser) -> None:
     """The linter's options of ``decline check``: paths, jobs, fail level, output."""
-    from decline._lint import DEFAULT_INCLUDE, FAIL_LEVELS  # noqa: PLC0415
+    from decline._config import FAIL_LEVELS  # noqa: PLC0415
+    from decline._lint import DEFAULT_INCLUDE  # noqa: PLC0415
 
     check.add_argument(
         "--include",

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from decline._config import FAIL_LEVELS as _FAIL_LEVELS
 from decline._diagnostic import Diagnostic, Severity
 from decline._i18n import catalog, fill, format_list, language
 from decline._lint._run import FileResult
@@ -25,7 +26,7 @@ __all__ = [
 ]
 
 #: The values of ``--fail-on``: the lowest severity that fails the run.
-FAIL_LEVELS = ("error", "warning", "info")
+FAIL_LEVELS = _FAIL_LEVELS
 
 #: Version of the JSON document ``decline check --format json`` writes.
 JSON_SCHEMA = 1
