@@ -419,8 +419,10 @@ def test_building_the_parser_loads_no_engine() -> None:
         [
             sys.executable,
             "-c",
-            "import sys; from decline.cli import _parser; _parser(); "
-            "print('decline.guidance' in sys.modules)",
+            (
+                "import sys; from decline.cli import _parser; _parser(); "
+                "print('decline.guidance' in sys.modules)"
+            ),
         ],
         capture_output=True,
         text=True,
