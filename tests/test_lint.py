@@ -221,6 +221,23 @@ class TestPaths:
         assert [r.name for r in results] == paths
         assert [bool(r.diagnostics) for r in results] == [True, False] * 3
 
+    def test_worker_processes_keep_unreadable_drafts_in_place(
+        self, drafts: Path
+    ) -> None:
+        """A draft that cannot be read comes back as an error in its own place."""
+        settings = _lint.Settings(kind="reason")
+        paths = [
+            str(drafts / "b-rude.txt"),
+            str(drafts / "gone.txt"),
+            str(drafts / "a-clean.txt"),
+        ]
+        results = _lint.check_drafts(
+            [_lint.Draft(p, settings, path=p) for p in paths], jobs=2
+        )
+        assert [r.name for r in results] == paths
+        assert [r.error is not None for r in results] == [False, True, False]
+        assert results[2].report is not None and results[2].report.locale == "da"
+
 
 class TestSummary:
     def test_plural_forms(self) -> None:

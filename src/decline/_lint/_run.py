@@ -144,6 +144,33 @@ def check_draft(draft: Draft) -> FileResult:
     return FileResult(draft.name, report=report, suppressed=report.suppressed)
 
 
+def _language_hint(draft: Draft) -> str:
+    """The draft's language as far as a quick look tells, to group drafts by it.
+
+    Only an ordering hint: the draft is read and checked properly in its worker.
+    """
+    if draft.settings.locale not in (None, "auto"):
+        return str(draft.settings.locale)
+    if draft.settings.config is not None and draft.settings.config.locale not in (
+        None,
+        "auto",
+    ):
+        return str(draft.settings.config.locale)
+    from decline._analysis.detection import detect  # noqa: PLC0415 - loaded by check
+
+    try:
+        text = draft.text if draft.text is not None else _read(draft.path or "")
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", errors="replace")
+        return detect(text[:4000]).locale or ""
+    except (_UnreadableError, ValueError, TypeError):
+        return ""
+
+
+def _check_group(drafts: Sequence[Draft]) -> list[FileResult]:
+    return [check_draft(d) for d in drafts]
+
+
 def check_drafts(
     drafts: Sequence[Draft], *, jobs: int | None = None
 ) -> list[FileResult]:
@@ -151,6 +178,10 @@ def check_drafts(
 
     The results come back in the order of *drafts*, whatever order the workers
     finish in. One draft, or ``jobs=1``, is checked in this process.
+
+    A process pays once for each language it checks (its word lists and tone
+    model load on first use), so the drafts go to the workers grouped by
+    language: each worker meets as few languages as it can.
     """
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     workers = max(1, min(workers, len(drafts)))
@@ -158,6 +189,20 @@ def check_drafts(
         return [check_draft(d) for d in drafts]
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - on use
 
-    chunk = max(1, min(16, len(drafts) // (workers * 4)))
+    groups: dict[str, list[int]] = {}
+    for index, draft in enumerate(drafts):
+        groups.setdefault(_language_hint(draft), []).append(index)
+    # Big groups are split so that the workers stay busy to the end.
+    size = max(1, -(-len(drafts) // (workers * 4)))
+    tasks = [
+        indexes[i : i + size]
+        for indexes in sorted(groups.values(), key=len, reverse=True)
+        for i in range(0, len(indexes), size)
+    ]
+    results: list[FileResult | None] = [None] * len(drafts)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(check_draft, drafts, chunksize=chunk))
+        done = pool.map(_check_group, [[drafts[i] for i in task] for task in tasks])
+        for task, found in zip(tasks, done, strict=True):
+            for i, result in zip(task, found, strict=True):
+                results[i] = result
+    return [r for r in results if r is not None]
