@@ -103,7 +103,7 @@ class TestTerminalOutput:
         out = done.stdout.decode("utf-8")
         assert "re\\x1b[31mport<U+202E>txt.exe:" in out
         assert "suggestion: delete" in out and "\\x1b]0;x\\x07" in out
-        assert out.endswith("info\n")
+        assert out.endswith("in 1 file\n")
 
     def test_undecodable_file_name(self, tmp_path: Path) -> None:
         """A file name that is not UTF-8 prints its odd byte as \\xNN."""
@@ -121,7 +121,7 @@ class TestTerminalOutput:
         done = decline(*CHECK, "--format=json", str(draft))
         for raw in RAW_ESCAPES:
             assert raw not in done.stdout
-        report = json.loads(done.stdout)
+        report = json.loads(done.stdout)["files"][0]
         texts = [d["text"] for d in report["diagnostics"]]
         assert any("\x1b" in t for t in texts)
         assert b"\\u001b" in done.stdout
@@ -292,11 +292,12 @@ class TestInputErrors:
         assert done.returncode == 2
         assert "No such file" in one_error_line(done.stderr)
 
-    def test_folder_as_draft(self, tmp_path: Path) -> None:
-        """A folder given as the draft is one line, exit 2."""
+    def test_folder_without_drafts(self, tmp_path: Path) -> None:
+        """A folder with no drafts in it is one line naming it, exit 2."""
+        (tmp_path / "notes.docx").write_bytes(b"PK")
         done = decline(*CHECK, str(tmp_path))
         assert done.returncode == 2
-        one_error_line(done.stderr)
+        assert "found no drafts" in one_error_line(done.stderr)
 
     def test_offer_file_not_utf8(self, tmp_path: Path) -> None:
         """An offer file that is not UTF-8 is one line, exit 2, like a draft."""
@@ -340,9 +341,12 @@ class TestUnboundedInput:
         ],
     )
     def test_dev_zero(self, argv: list[str]) -> None:
-        """/dev/zero as a draft or an offer file is one error line naming the limit."""
+        """/dev/zero as a draft or an offer file is one error line naming the limit.
+
+        ``check`` exits 2 for input it cannot use; ``write`` exits 1 for a refused offer.
+        """
         done = decline(*argv)
-        assert done.returncode == 1
+        assert done.returncode == (2 if argv[0] == "check" else 1)
         assert "is over" in one_error_line(done.stderr)
 
     def test_300_mb_file_in_bounded_memory(self, tmp_path: Path) -> None:
@@ -361,7 +365,7 @@ class TestUnboundedInput:
             peak = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
-        assert code == 1 and f"is over {self.LIMIT} bytes" in err.getvalue()
+        assert code == 2 and f"is over {self.LIMIT} bytes" in err.getvalue()
         assert peak < 10 * self.LIMIT, peak
 
     def test_endless_stdin(self) -> None:
@@ -375,14 +379,14 @@ class TestUnboundedInput:
             stderr=err,
             stdin=stream,
         )
-        assert code == 1 and "<stdin> is over" in err.getvalue()
+        assert code == 2 and "<stdin> is over" in err.getvalue()
         assert endless.served <= self.LIMIT + 1 + io.DEFAULT_BUFFER_SIZE
 
     @POSIX
     def test_endless_pipe(self) -> None:
         """`yes | decline check -` ends with the error, not when memory runs out."""
         done = shell("yes 'a line of a draft' | $D check - --locale en")
-        assert done.returncode == 1
+        assert done.returncode == 2
         assert "<stdin> is over" in one_error_line(done.stderr)
 
 
@@ -418,7 +422,11 @@ class TestStdinEncoding:
         from_stdin = decline(*argv, "-", stdin=data)
         from_file = decline(*argv, str(path))
         assert from_stdin.returncode == from_file.returncode == 1
-        assert json.loads(from_stdin.stdout) == json.loads(from_file.stdout)
+        from_stdin_report = json.loads(from_stdin.stdout)["files"][0]
+        from_file_report = json.loads(from_file.stdout)["files"][0]
+        assert from_stdin_report.pop("path") == "<stdin>"
+        assert from_file_report.pop("path") == str(path)
+        assert from_stdin_report == from_file_report
         from_stdin.stdout.decode("utf-8")  # valid UTF-8 out
 
     def test_binary_stdin_in_process(self) -> None:
@@ -438,7 +446,7 @@ class TestStdinEncoding:
             stderr=err,
             stdin=io.BytesIO(b"a" * 500_000),
         )
-        assert code == 1 and "100000" in err.getvalue()
+        assert code == 2 and "100000" in err.getvalue()
 
 
 # --- -o writes atomically ----------------------------------------------------------

@@ -50,12 +50,19 @@ _LETTER_LISTS = (
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
+_NOT_PROSE = ("check.", "rule.suppression.")
+
+
 def training_text(locale: str) -> str:
     """The library's own text in *locale*: its catalog and its data file's phrases."""
     texts: list[str] = []
     with (PACKAGE / "locale" / locale / "LC_MESSAGES" / "decline.po").open("rb") as fh:
         catalog = read_po(fh, locale=locale)
     for message in catalog:
+        # decline check's own words (its summary, the unused-suppression finding)
+        # are no letter's prose; leaving them out keeps the model what letters need.
+        if str(message.id).startswith(_NOT_PROSE):
+            continue
         if message.id and message.string:
             string = message.string
             texts.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from decline._builder import LetterBuilder
+from decline._config import Config
 from decline._errors import (
     DeclineError,
     FieldError,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from decline.guidance import Report, check
 
 __all__ = [
+    "Config",
     "DeclineError",
     "DeclineReason",
     "Diagnostic",

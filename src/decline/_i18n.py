@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -201,10 +201,43 @@ class Catalog:
     messages: Mapping[tuple[str | None, str], str] = attrs.field(
         repr=False, converter=_read_only
     )
+    plural: str = "(n != 1)"
 
     def get(self, context: str | None, msgid: str) -> str | None:
         """Return the translation of *msgid* in *context*, or ``None``."""
         return self.messages.get((context, msgid))
+
+    def plural_index(self, count: int) -> int:
+        """The plural form the catalog's ``Plural-Forms`` header picks for *count*.
+
+        Examples:
+            >>> Catalog("fr", {}, "(n > 1)").plural_index(0)
+            0
+            >>> Catalog("da", {}).plural_index(0)
+            1
+        """
+        return _plural_function(self.plural)(count)
+
+    def counted(self, msgid: str, count: int) -> str | None:
+        """The wording of *msgid* for *count* things, ``{count}`` filled.
+
+        A counted message is kept once per plural form, as ``msgid.0``,
+        ``msgid.1``…; the header's ``Plural-Forms`` expression picks the form.
+
+        Examples:
+            >>> catalog("da").counted("check.count.warning", 2)
+            '2 advarsler'
+        """
+        text = self.get(None, f"{msgid}.{self.plural_index(count)}")
+        return None if text is None else fill(text, {"count": str(count)})
+
+
+@lru_cache(maxsize=32)
+def _plural_function(expression: str) -> Callable[[int], int]:
+    """A gettext ``plural=`` expression as a function (the standard library's parser)."""
+    import gettext  # noqa: PLC0415 - used by counted messages only
+
+    return gettext.c2py(expression)
 
 
 _lock = threading.RLock()  # a variant catalog (en_US) reads its base under it
@@ -258,7 +291,7 @@ def _read_catalog(key: str) -> Catalog:
     if key == lang:
         return found
     base = catalog(lang)
-    return Catalog(key, {**base.messages, **found.messages})
+    return Catalog(key, {**base.messages, **found.messages}, base.plural)
 
 
 def read_catalog(folder: Traversable, domain: str, lang: str) -> Catalog | None:
@@ -276,15 +309,22 @@ def read_catalog(folder: Traversable, domain: str, lang: str) -> Catalog | None:
         from babel.messages.mofile import read_mo  # noqa: PLC0415 - lazy: load time
 
         with mo.open("rb") as fh:
-            return Catalog(lang, messages_from(read_mo(fh)))
+            parsed = read_mo(fh)
+            return Catalog(lang, messages_from(parsed), _plural_of(parsed))
     if po.is_file():
         from babel.messages.pofile import read_po  # noqa: PLC0415
 
         with po.open("rb") as fh:
             # abort_invalid: Babel would print a broken line to standard output.
             parsed = read_po(fh, locale=lang, domain=domain, abort_invalid=True)
-            return Catalog(lang, messages_from(parsed))
+            return Catalog(lang, messages_from(parsed), _plural_of(parsed))
     return None
+
+
+def _plural_of(parsed: object) -> str:
+    """The ``plural=`` expression of a catalog's ``Plural-Forms`` header."""
+    expression = getattr(parsed, "plural_expr", None)
+    return expression if isinstance(expression, str) and expression else "(n != 1)"
 
 
 def messages_from(parsed: Iterable[object]) -> dict[tuple[str | None, str], str]:

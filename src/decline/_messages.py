@@ -28,6 +28,9 @@ Placeholders a message may use (the builder fills all of them):
 ``{referral}``           the person the candidate refers (``referral.named``)
 ``{date}``               a date written out in the locale (plan steps)
 ``{holiday}``            the name of a public holiday (``plan.moved.holiday``)
+``{count}``              a number, in the ``check.count.*`` messages (one per
+                         plural form: ``.0``, ``.1``, as ``Plural-Forms`` numbers
+                         them)
 =======================  ====================================================
 
 Messages marked *per tone* exist once for each built-in tone, with the tone's name
@@ -166,6 +169,20 @@ def _person(msgid: str, comment: str, *, optional: bool = True) -> MessageSpec:
         per_tone=False,
         optional=optional,
         allowed=PERSON_PLACEHOLDERS,
+    )
+
+
+def _counted(noun: str, what: str) -> tuple[MessageSpec, ...]:
+    """A count in decline check's summary, once per plural form (``.0``, ``.1``)."""
+    return tuple(
+        _spec(
+            f"check.count.{noun}.{form}",
+            f"Plural form {form} (as the catalog's Plural-Forms numbers them) of the "
+            f"count of {what}.",
+            "count",
+            per_tone=False,
+        )
+        for form in (0, 1)
     )
 
 
@@ -477,6 +494,43 @@ _ALL = (
         "language is its name in the checked language, code its locale code.",
         "language",
         "code",
+        per_tone=False,
+    ),
+    # decline check's own words: the suggestion line and the summary.
+    _spec(
+        "check.suggestion",
+        "decline check's line under a finding that says what to write instead.",
+        "text",
+        per_tone=False,
+    ),
+    _spec(
+        "check.delete",
+        "A suggestion to delete a piece of text, quoted as the language quotes.",
+        "text",
+        per_tone=False,
+    ),
+    *_counted("error", "errors found"),
+    *_counted("warning", "warnings found"),
+    *_counted("note", "findings of severity info"),
+    *_counted("suppressed", "findings an inline comment suppressed"),
+    *_counted("file", "files checked"),
+    _spec(
+        "check.count.none",
+        "The summary's findings when there are none (only suppressed ones).",
+        per_tone=False,
+    ),
+    _spec(
+        "check.summary",
+        "decline check's summary line: the counts of findings in so many files.",
+        "findings",
+        "files",
+        per_tone=False,
+    ),
+    _spec(
+        "rule.suppression.unused",
+        "An inline suppression comment that suppressed nothing; rules are the "
+        "rule ids it names (or 'all').",
+        "rules",
         per_tone=False,
     ),
     _spec(

@@ -3,11 +3,13 @@ r"""The command line: ``decline write``, ``decline check``, ``decline locales``,
 A thin argparse front end over the public API; it has no logic of its own.
 
 Exit codes: 0 success; 1 an input was refused (the message names the field) or
-``check`` found errors; 2 bad usage, or a file or stream that cannot be read or
-written (a missing file, a folder, text that is not UTF-8, a closed stream, a reader
-that closed the pipe). Every failure ends with one ``decline: error: …`` line on
-standard error, never a traceback. A tone plugin that cannot be used is one
-``decline: warning: …`` line, and the command carries on without it.
+``check`` found something at its ``--fail-on`` level; 2 bad usage, or a file or
+stream that cannot be read or written (a missing file, text that is not UTF-8, a
+closed stream, a reader that closed the pipe) — and for ``check``, any input it
+cannot use (a bad settings file, a draft whose language cannot be told). Every
+failure ends with one ``decline: error: …`` line on standard error, never a
+traceback. A tone plugin that cannot be used is one ``decline: warning: …`` line,
+and the command carries on without it.
 
 An ``--offer`` file's values are read as the TOML type each key takes (strings,
 dates, a boolean, arrays and tables of people), never converted: a value of
@@ -32,23 +34,13 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn
+from typing import IO, Any, NoReturn
 
 from decline._errors import DeclineError, FieldError
 from decline._terminal import json_safe, visible
 
-if TYPE_CHECKING:
-    from decline.guidance import Diagnostic
-
 _FORMATS = ("text", "markdown", "html", "eml", "json")
 _INPUT_FORMATS = ("plain", "markdown", "html", "eml")
-_EXTENSIONS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".eml": "eml",
-}
 _KINDS = ("call", "confirmation", "thank-you", "plan", "all")
 
 #: The keys of a person's table in an offer file, all strings but ``links``.
@@ -78,6 +70,15 @@ class _StreamError(Exception):
         self.what = what
         self.problem = problem
         super().__init__(f"{what}: {problem}")
+
+
+class _CheckError(_StreamError):
+    """An option or input of ``decline check`` that cannot be used; exit 2."""
+
+    def __init__(self, message: str) -> None:
+        Exception.__init__(self, message)
+        self.what = "check"
+        self.problem = message
 
 
 class _PipeClosedError(Exception):
@@ -113,8 +114,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="decline",
         description="Decline a job offer quickly, kindly and briefly.",
-        epilog="Exit codes: 0 success, 1 refused input or errors found, 2 bad usage "
-        "or a file or stream that cannot be read or written.",
+        epilog="Exit codes: 0 success, 1 refused input or findings at check's "
+        "--fail-on level, 2 bad usage, a file or stream that cannot be read or "
+        "written, or input check cannot use.",
     )
     parser.add_argument("--version", action="version", version=f"decline {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -217,15 +219,21 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser(
         "check",
         help="check a draft against the guidance",
-        description="Check a reason or letter; prints FILE:LINE:COL: RULE SEVERITY MESSAGE.",
+        description="Check reasons or letters; prints FILE:LINE:COL: RULE SEVERITY "
+        "MESSAGE. Exit codes: 0 nothing at or above the --fail-on level, 1 findings "
+        "at or above it, 2 a draft or an option that could not be used.",
     )
     check.add_argument(
-        "file", metavar="FILE", help="the draft, or - for standard input"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="drafts and folders (searched recursively), or - for standard input",
     )
     check.add_argument(
         "--locale",
-        default="auto",
-        help="the draft's language, e.g. da, en_GB (default: auto, told from the text)",
+        default=None,
+        help="the draft's language, e.g. da, en_GB, or auto (default: the settings "
+        "file's, else auto: told from the text)",
     )
     check.add_argument(
         "--kind",
@@ -249,7 +257,14 @@ def _parser() -> argparse.ArgumentParser:
         help="how the draft is written (default: from the file's extension: "
         ".md/.markdown, .html/.htm, .eml; plain otherwise and for -)",
     )
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="text (default), one JSON document, SARIF 2.1.0, or GitHub Actions "
+        "annotations",
+    )
+    _check_options(check)
     check.add_argument(
         "--select",
         action="append",
@@ -278,6 +293,87 @@ def _parser() -> argparse.ArgumentParser:
     tones = sub.add_parser("tones", help="list the tones, built in and installed")
     tones.add_argument("--format", choices=("text", "json"), default="text")
     return parser
+
+
+def _check_options(check: argparse.ArgumentParser) -> None:
+    """The linter's options of ``decline check``: paths, jobs, fail level, output."""
+    from decline._config import FAIL_LEVELS  # noqa: PLC0415
+    from decline._lint import DEFAULT_INCLUDE  # noqa: PLC0415
+
+    check.add_argument(
+        "--include",
+        action="append",
+        default=None,
+        metavar="GLOB",
+        help="which files a folder is searched for (repeatable or comma-separated; "
+        f"default: {', '.join(DEFAULT_INCLUDE)})",
+    )
+    check.add_argument(
+        "--exclude",
+        action="append",
+        default=None,
+        metavar="GLOB",
+        help="files and folders to leave out of a folder's search (repeatable or "
+        "comma-separated; hidden folders, node_modules, venv, build and dist "
+        "always are)",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="check in N worker processes (default: one per CPU)",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=FAIL_LEVELS,
+        default=None,
+        help="exit 1 for findings of this severity or above (default: error)",
+    )
+    check.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print the findings only, no summary",
+    )
+    check.add_argument(
+        "--show-suppressed",
+        action="store_true",
+        help="print the findings inline comments suppressed too, marked (suppressed)",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how often each rule reported instead of the findings",
+    )
+    check.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
+    check.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="read the settings from FILE (a .decline.toml, or a pyproject.toml with "
+        "[tool.decline]) instead of looking for them above each draft",
+    )
+    check.add_argument(
+        "--isolated",
+        action="store_true",
+        help="read no settings file at all",
+    )
+
+
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a number of jobs (1 or more)"
+        )
+    return number
 
 
 def _check_name(path: Path, what: str, verb: str) -> None:
@@ -777,54 +873,129 @@ def _read_draft(
     return text, name
 
 
-def _check(
-    args: argparse.Namespace, stdout: IO[Any] | None, stdin: IO[Any] | None
-) -> int:
-    from decline.guidance import check  # noqa: PLC0415
-
-    fmt = args.input_format or (
-        "plain"
-        if args.file == "-"
-        else _EXTENSIONS.get(Path(args.file).suffix.lower(), "plain")
+def _split(values: Sequence[str] | None) -> tuple[str, ...]:
+    """Values of a repeatable option, each also split on commas: ``a,b`` is two."""
+    return tuple(
+        item.strip()
+        for value in values or ()
+        for item in value.split(",")
+        if item.strip()
     )
-    text, name = _read_draft(args.file, stdin, raw=fmt == "eml")
-    offer = _offer(_offer_data(args)) if args.offer else None
-    report = check(
-        text,
+
+
+def _check(
+    args: argparse.Namespace,
+    stdout: IO[Any] | None,
+    stdin: IO[Any] | None,
+    err: IO[Any] | None,
+) -> int:
+    """``decline check``: every error is exit 2, findings at the fail level exit 1."""
+    try:
+        return _check_paths(args, stdout, stdin, err)
+    except (DeclineError, ValueError, TypeError) as exc:
+        raise _CheckError(_error_lines(exc)) from None
+
+
+def _check_paths(
+    args: argparse.Namespace,
+    stdout: IO[Any] | None,
+    stdin: IO[Any] | None,
+    err: IO[Any] | None,
+) -> int:
+    import attrs  # noqa: PLC0415
+
+    from decline import _lint  # noqa: PLC0415
+    from decline.guidance import RULES  # noqa: PLC0415
+    from decline.guidance._engine import _selectors  # noqa: PLC0415
+    from decline.guidance._suppress import split_selectors  # noqa: PLC0415
+
+    if not args.paths:
+        raise _StreamError("PATH", "give a draft, a folder or - for standard input")
+    select, ignore = _split(args.select), _split(args.ignore)
+    _selectors(select, "--select", RULES)
+    _selectors(split_selectors(ignore)[0], "--ignore", RULES)
+    configs = _lint.Configs(args.config, isolated=args.isolated)
+    project = configs.project()
+    _check_config_rules([project, *map(configs.for_draft, args.paths)])
+    settings = _lint.Settings(
         locale=args.locale,
         kind=args.kind,
-        format=fmt,
-        offer=offer,
-        select=args.select,
-        ignore=args.ignore,
+        input_format=args.input_format,
+        offer=_offer(_offer_data(args)) if args.offer else None,
+        select=select,
+        ignore=ignore,
         today=args.today,
     )
-    if args.format == "json":
-        _emit(json_safe(report.to_json()) + "\n", None, stdout)
-        return 0 if report.ok else 1
-    shown = visible(name)
-    lines = []
-    for d in report:
-        lines.append(
-            f"{shown}:{d.line}:{d.column}: {d.rule} {d.severity.value} "
-            f"{visible(d.message)}\n"
+    files, missing = _lint.collect(
+        args.paths,
+        include=_split(args.include) or project.include or _lint.DEFAULT_INCLUDE,
+        exclude=(*project.exclude, *_split(args.exclude)),
+    )
+    if not files and not missing:
+        raise _StreamError(
+            "PATH",
+            f"found no drafts to check in {', '.join(map(_shown, args.paths))}; "
+            "name the files, or say which to look for with --include",
         )
-        if d.suggestion is not None:
-            lines.append(f"    suggestion: {visible(_describe_fix(report.text, d))}\n")
-    counts = f"{len(report.errors)} errors, {len(report.warnings)} warnings, {len(report.infos)} info"
-    lines.append(f"{shown}: {counts}\n")
-    _emit("".join(lines), None, stdout)
-    return 0 if report.ok else 1
+    drafts = []
+    for path in files:
+        if path == "-":
+            fmt = args.input_format or "plain"
+            text, name = _read_draft("-", stdin, raw=fmt == "eml")
+            own = attrs.evolve(settings, config=configs.for_draft(None))
+            drafts.append(_lint.Draft(name, own, text=text))
+        else:
+            own = attrs.evolve(settings, config=configs.for_draft(path))
+            drafts.append(_lint.Draft(path, own, path=path))
+    results = _lint.check_drafts(drafts, jobs=args.jobs)
+    results += [_lint.FileResult(path, error=reason) for path, reason in missing]
+    results.sort(key=lambda r: r.name)
+    for result in results:
+        if result.error is not None:
+            _say(err, f"{visible(result.name)}: {result.error}")
+    fail_on = args.fail_on or project.fail_on or "error"
+    _emit(_check_output(args, results, fail_on), args.output, stdout)
+    return _lint.exit_code(results, fail_on)
 
 
-def _describe_fix(text: str, diagnostic: Diagnostic) -> str:
-    """A suggestion in one line: the new text, or which text to delete."""
-    suggestion = (diagnostic.suggestion or "").strip().replace("\n", " / ")
-    if suggestion:
-        return suggestion
-    start, end = diagnostic.replaces or diagnostic.span
-    cut = " ".join(text[start:end].split())
-    return f"delete “{cut if len(cut) <= 70 else cut[:67] + '...'}”"
+def _check_config_rules(configs: Sequence[Any]) -> None:
+    """Refuse a settings file's select or ignore that names no rule, naming the file."""
+    from decline.guidance import RULES  # noqa: PLC0415
+    from decline.guidance._engine import _selectors  # noqa: PLC0415
+    from decline.guidance._suppress import split_selectors  # noqa: PLC0415
+
+    for config in configs:
+        if config is not None and config.path is not None:
+            _selectors(config.select, f"{config.path}: select", RULES)
+            ignore = split_selectors(config.ignore)[0]
+            _selectors(ignore, f"{config.path}: ignore", RULES)
+
+
+def _check_output(args: argparse.Namespace, results: list[Any], fail_on: str) -> str:
+    from decline import _lint  # noqa: PLC0415
+
+    if args.format == "json":
+        return _lint.json_document(results, fail_on=fail_on)
+    if args.format == "sarif":
+        return _lint.sarif(results)
+    if args.format == "github":
+        return _lint.github(results)
+    return _check_report_text(args, results)
+
+
+def _check_report_text(args: argparse.Namespace, results: list[Any]) -> str:
+    from decline import _lint  # noqa: PLC0415
+
+    checked = [r for r in results if r.report is not None]
+    body = (
+        _lint.statistics(checked)
+        if args.statistics
+        else _lint.text(checked, show_suppressed=args.show_suppressed)
+    )
+    asked = args.statistics or any(r.diagnostics or r.suppressed for r in checked)
+    if checked and asked and not args.quiet:
+        body += _lint.summary(checked)
+    return body
 
 
 def _locales(stdout: IO[Any] | None) -> int:
@@ -868,7 +1039,9 @@ def _tones(args: argparse.Namespace, stdout: IO[Any] | None) -> int:
 
 
 # Options given more than once collect their values in a list.
-_REPEATABLE = frozenset({"link", "interviewer", "select", "ignore"})
+_REPEATABLE = frozenset(
+    {"link", "interviewer", "select", "ignore", "paths", "include", "exclude"}
+)
 
 
 def _refuse_lone_separator(args: argparse.Namespace) -> None:
@@ -964,8 +1137,9 @@ def main(
             such as :class:`io.StringIO`.
 
     Returns:
-        0 on success; 1 when an input was refused or ``check`` found errors; 2 on
-        bad usage or when a file or stream cannot be read or written.
+        0 on success; 1 when an input was refused or ``check`` found something at
+        its fail level; 2 on bad usage, when a file or stream cannot be read or
+        written, or when ``check`` cannot use an input.
     """
     out = sys.stdout if stdout is None else stdout
     err = sys.stderr if stderr is None else stderr
@@ -977,7 +1151,7 @@ def main(
             code = int(exc.code or 0)
         else:
             with _plugin_warnings(err):
-                code = _run(args, out, sys.stdin if stdin is None else stdin)
+                code = _run(args, out, sys.stdin if stdin is None else stdin, err)
         try:
             if out is not None:
                 out.flush()
@@ -1005,12 +1179,17 @@ def main(
     return code
 
 
-def _run(args: argparse.Namespace, out: IO[Any] | None, stdin: IO[Any] | None) -> int:
+def _run(
+    args: argparse.Namespace,
+    out: IO[Any] | None,
+    stdin: IO[Any] | None,
+    err: IO[Any] | None = None,
+) -> int:
     _refuse_lone_separator(args)
     if args.command == "write":
         return _write(args, out)
     if args.command == "check":
-        return _check(args, out, stdin)
+        return _check(args, out, stdin, err)
     if args.command == "locales":
         return _locales(out)
     return _tones(args, out)

@@ -17,6 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import attrs
+
+from decline._config import Config
 from decline._diagnostic import Diagnostic, Severity
 from decline._model import Offer
 from decline._registry import get_tone
@@ -34,10 +37,18 @@ from decline.guidance._engine import (
 )
 from decline.guidance._kinds import guess_kind
 from decline.guidance._report import REPORT_SCHEMA, Report
+from decline.guidance._suppress import (
+    UNUSED,
+    apply,
+    from_comments,
+    plain_directives,
+    split_selectors,
+)
 from decline.guidance.rules import RULES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from typing import Any
 
     from decline._letter import Letter
     from decline._reason import DeclineReason
@@ -48,6 +59,7 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "REPORT_SCHEMA",
     "RULES",
+    "UNUSED",
     "Context",
     "Diagnostic",
     "Example",
@@ -73,6 +85,7 @@ def check(
     select: Iterable[str] | str = (),
     ignore: Iterable[str] | str = (),
     today: dt.date | None = None,
+    config: Config | None = None,
 ) -> Report:
     """Check a reason, a letter or a hand-written draft against the guidance.
 
@@ -97,6 +110,17 @@ def check(
         ignore: Skip these rules (ids or prefixes).
         today: The date to judge timing by (``timing.prompt`` needs it and
             ``offer.received_on``).
+        config: Settings (:class:`~decline.Config`, e.g. from
+            ``Config.discover(path)``) for what is not given here: its locale,
+            kind and tone stand in for missing arguments, its ``select`` for an
+            empty *select*, and its ``ignore`` adds to *ignore*.
+
+    Inline comments in a string draft suppress findings (see the how-to
+    "Suppress a finding in a draft"): ``decline: ignore[RULE]`` for a line,
+    ``decline: off`` … ``decline: on`` for a block. Suppressed findings are in
+    :attr:`Report.suppressed`; a comment that suppresses nothing is a
+    ``suppression.unused`` warning (leave it out with ``ignore="suppression"``;
+    it is not reported when *select* is given).
 
     Returns:
         A :class:`Report`; ``report.ok`` is true when nothing is an error.
@@ -119,6 +143,14 @@ def check(
         ...       locale="en", format="html").kind
         'confirmation'
     """
+    if config is not None:
+        if not isinstance(config, Config):
+            raise TypeError(f"config: expected Config, got {type(config).__name__}")
+        locale = config.locale if locale is None else locale
+        kind = config.kind if kind is None else kind
+        tone = config.tone if tone is None else tone
+        select = select or config.select
+        ignore = (*((ignore,) if isinstance(ignore, str) else ignore), *config.ignore)
     if offer is not None and not isinstance(offer, Offer):
         raise TypeError(f"offer: expected Offer, got {type(offer).__name__}")
     if today is not None and (
@@ -126,7 +158,15 @@ def check(
     ):
         raise TypeError(f"today: expected a datetime.date, got {type(today).__name__}")
     tone_obj: Tone | None = None if tone is None else get_tone(tone)
+    original = None
+    directives: tuple[Any, ...] = ()
+    if isinstance(subject, str) and format == "plain":
+        masked, directives = plain_directives(subject)
+        if directives:
+            original, subject = subject, masked
     read = subject_text(subject, locale=locale, kind=kind, tone=tone_obj, format=format)
+    if read.reading is not None and read.reading.comments:
+        directives = from_comments(read.reading.source, read.reading.comments)
     ctx = Context(
         read.text,
         locale=read.locale,
@@ -139,4 +179,23 @@ def check(
     )
     if read.kind is None:
         ctx.kind = guess_kind(ctx)
-    return run(ctx, RULES, select=select, ignore=ignore)
+    rule_ignore, ignore_unused = split_selectors(ignore)
+    report = run(ctx, RULES, select=select, ignore=rule_ignore)
+    if not directives:
+        return report
+    source = report.text if original is None else original
+    kept, hidden = apply(
+        source,
+        report.diagnostics,
+        directives,
+        report.locale,
+        report_unused=not ignore_unused and not select,
+    )
+    return attrs.evolve(
+        report,
+        text=source,
+        diagnostics=tuple(
+            sorted(kept, key=lambda d: (d.severity.rank, d.span, d.rule))
+        ),
+        suppressed=hidden,
+    )

@@ -30,6 +30,9 @@ class Report:
         diagnostics: Every finding, by severity then position.
         subject: The subject of an e-mail or of a Markdown or HTML letter's
             heading, read apart from the body; ``None`` for plain text.
+        suppressed: The findings an inline ``decline: ignore`` or ``decline:
+            off`` comment suppressed; they count neither for :attr:`ok` nor in
+            :attr:`diagnostics`.
 
     Examples:
         >>> from decline import check
@@ -45,6 +48,7 @@ class Report:
     kind: str
     diagnostics: tuple[Diagnostic, ...]
     subject: str | None = None
+    suppressed: tuple[Diagnostic, ...] = ()
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.diagnostics)
@@ -139,16 +143,18 @@ class Report:
                 "info": len(self.infos),
             },
             "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "suppressed": [d.to_dict() for d in self.suppressed],
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON, schema version 1.
 
         The object has ``schema`` (1), ``locale``, ``kind``, ``ok``, ``counts``
-        (``error``, ``warning``, ``info``) and ``diagnostics``: a list of objects
+        (``error``, ``warning``, ``info``), ``diagnostics``: a list of objects
         with ``rule``, ``severity``, ``guidance``, ``span`` ([start, end]),
         ``line``, ``column``, ``text``, ``message``, ``suggestion`` (string or
-        null) and ``replaces`` ([start, end] or null).
+        null) and ``replaces`` ([start, end] or null), and ``suppressed``: the
+        findings inline comments suppressed, in the same form.
         """
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
