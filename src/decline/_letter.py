@@ -188,7 +188,12 @@ class Letter:
         return body
 
     def __str__(self) -> str:
-        return self.text
+        """The letter as :meth:`to_text` writes it: the subject line, then the text.
+
+        ``print(letter)`` shows what :meth:`to_text` returns; :attr:`text` is the
+        body alone.
+        """
+        return self.to_text()
 
     def to_text(self, *, subject: bool = True) -> str:
         """Plain text, with a ``Subject:`` line first unless *subject* is false."""
