@@ -15,6 +15,8 @@ from decline._errors import (
     DeclineError,
     FieldError,
     GuidanceError,
+    MailtoTooLongError,
+    MissingExtraError,
     UnknownLocaleError,
     UnknownToneError,
 )
@@ -40,6 +42,8 @@ __all__ = [
     "Letter",
     "LetterBuilder",
     "LetterKind",
+    "MailtoTooLongError",
+    "MissingExtraError",
     "Offer",
     "Person",
     "Plan",
