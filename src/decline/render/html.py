@@ -40,7 +40,10 @@ def _line(text: str) -> str:
 
 #: The letter alone, as an e-mail's HTML part: only styles mail programs keep
 #: (inline, no colours, so a dark-mode reader keeps its own).
-_MAIL = "font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5"
+_MAIL = (
+    "font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;"
+    "max-width:42em"
+)
 _MAIL_P = "margin:0 0 1em 0"
 _LINK = "font-size:.85em;display:inline-block;margin-top:.2em"
 
