@@ -248,7 +248,7 @@ class Plan:
             stamp: The events' ``DTSTAMP`` (default: now, in UTC).
 
         Returns:
-            The file's bytes: UTF-8 with CRLF line ends.
+            bytes: The file, UTF-8 with CRLF line ends.
 
         Raises:
             MissingExtraError: The ``icalendar`` package is not installed.

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_LENGTH", "render"]
 
-#: The longest ``mailto:`` link :func:`render` builds unless told otherwise: about
-#: what some browsers and mail programs take.
+#: The longest ``mailto:`` link :meth:`~decline.Letter.to_mailto` builds unless
+#: told otherwise: about what some browsers and mail programs take.
 MAX_LENGTH = 2000
 
 
