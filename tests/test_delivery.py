@@ -390,6 +390,17 @@ class TestMailto:
         assert fields["body"] == letter.text.rstrip("\n").replace("\n", "\r\n")
         assert "%0D%0A" in link and link.isascii()
 
+    @given(offers())
+    def test_any_offer_round_trips(self, any_offer: Offer) -> None:
+        """For any valid offer, the link is ASCII and decodes back to the letter."""
+        letter = LetterBuilder(any_offer).confirmation()
+        link = letter.to_mailto(max_length=None)
+        assert link.isascii() and " " not in link
+        fields = query(link)
+        assert set(fields) == {"subject", "body"}
+        assert fields["subject"] == letter.subject
+        assert fields["body"].replace("\r\n", "\n") == letter.text.rstrip("\n")
+
     def test_reserved_characters_stay_text(self) -> None:
         """&, =, #, ?, + and % in values are encoded, never read as syntax."""
         offer = Offer(
