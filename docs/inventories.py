@@ -74,6 +74,10 @@ PYTHON = {
     # The package imports `datetime as dt`; its annotations say dt.date.
     "dt.date": ("py:class", "library/datetime.html", "datetime.date"),
     "dt.datetime": ("py:class", "library/datetime.html", "datetime.datetime"),
+    "dt.time": ("py:class", "library/datetime.html", "datetime.time"),
+    "dt.timedelta": ("py:class", "library/datetime.html", "datetime.timedelta"),
+    "datetime.time": ("py:class", "library/datetime.html", "datetime.time"),
+    "datetime.timedelta": ("py:class", "library/datetime.html", "datetime.timedelta"),
     "EmailMessage": (
         "py:class",
         "library/email.message.html",

@@ -179,10 +179,24 @@ class TestDict:
 
 
 def test_text_forms(offer: Offer) -> None:
-    """str() is the body; to_text() adds the localised subject line."""
+    """str() is to_text(): the localised subject line, then the body (.text)."""
     letter = LetterBuilder(offer, locale="da").confirmation()
-    assert str(letter) == letter.text
+    assert str(letter) == letter.to_text()
     assert letter.to_text().startswith(f"Emne: {letter.subject}\n\n")
+    assert letter.to_text().endswith(letter.text)
+    assert letter.to_text(subject=False) == letter.text
+
+
+@pytest.mark.parametrize("kind", ["call_script", "confirmation", "thank_you"])
+def test_print_shows_what_to_text_returns(
+    offer: Offer, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """print(letter) writes to_text(), the subject (or call title) included."""
+    letter = LetterBuilder(offer, locale="en").build(kind)
+    print(letter)  # noqa: T201 - the behaviour under test
+    shown = capsys.readouterr().out
+    assert shown == letter.to_text() + "\n"
+    assert letter.subject in shown.splitlines()[0]
 
 
 class TestReportHtml:

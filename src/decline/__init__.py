@@ -16,6 +16,8 @@ from decline._errors import (
     DeclineError,
     FieldError,
     GuidanceError,
+    MailtoTooLongError,
+    MissingExtraError,
     UnknownLocaleError,
     UnknownToneError,
 )
@@ -42,6 +44,8 @@ __all__ = [
     "Letter",
     "LetterBuilder",
     "LetterKind",
+    "MailtoTooLongError",
+    "MissingExtraError",
     "Offer",
     "Person",
     "Plan",

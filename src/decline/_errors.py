@@ -5,6 +5,8 @@ Every error the library raises on purpose derives from ``DeclineError``::
     DeclineError
     ├── GuidanceError        (also a ValueError) a text breaks the guidance; carries .diagnostics
     ├── FieldError           (also a ValueError) a field's value is refused; carries .field
+    │   └── MailtoTooLongError   a mailto: link over the length mail programs take
+    ├── MissingExtraError    (also an ImportError) an optional extra is not installed
     ├── UnknownLocaleError   (also a LookupError) no catalog for the locale asked for
     └── UnknownToneError     (also a LookupError) no tone of that name
 
@@ -24,6 +26,8 @@ __all__ = [
     "DeclineError",
     "FieldError",
     "GuidanceError",
+    "MailtoTooLongError",
+    "MissingExtraError",
     "UnknownLocaleError",
     "UnknownToneError",
 ]
@@ -61,6 +65,55 @@ class FieldError(DeclineError, ValueError):
         self.field = field
         self.problem = problem
         super().__init__(f"{field}: {problem}")
+
+
+class MailtoTooLongError(FieldError):
+    """A ``mailto:`` link would be longer than mail programs and browsers take.
+
+    Attributes:
+        length: The link's length, in characters.
+        limit: The longest link allowed.
+
+    Examples:
+        >>> from decline import MailtoTooLongError
+        >>> error = MailtoTooLongError(2400, 2000)
+        >>> error.field, error.length, error.limit
+        ('mailto', 2400, 2000)
+    """
+
+    def __init__(self, length: int, limit: int) -> None:
+        self.length = length
+        self.limit = limit
+        super().__init__(
+            "mailto",
+            f"the link is {length} characters long, over the {limit} that some "
+            "mail programs and browsers take; send the letter with to_email() "
+            "instead, or pass max_length=None to build the link anyway",
+        )
+
+
+class MissingExtraError(DeclineError, ImportError):
+    """A feature needs an optional extra that is not installed.
+
+    Attributes:
+        extra: The extra's name (``"calendar"``).
+        package: The package it installs (``"icalendar"``).
+
+    Examples:
+        >>> from decline import MissingExtraError
+        >>> print(MissingExtraError("calendar", "icalendar", "Plan.to_ics()"))
+        Plan.to_ics() needs the 'icalendar' package: pip install 'decline[calendar]'
+    """
+
+    def __init__(self, extra: str, package: str, feature: str) -> None:
+        self.extra = extra
+        self.package = package
+        super().__init__(
+            f"{feature} needs the {package!r} package: pip install 'decline[{extra}]'"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class GuidanceError(DeclineError, ValueError):

@@ -131,7 +131,9 @@ class Letter:
     """A letter, structured: subject, greeting, paragraphs, closing and signature.
 
     Build letters with :class:`LetterBuilder`; render them with :attr:`text`,
-    :meth:`to_markdown`, :meth:`to_html`, :meth:`to_email` or :meth:`to_dict`.
+    :meth:`to_text`, :meth:`to_markdown`, :meth:`to_html`, :meth:`to_email`,
+    :meth:`to_mailto` or :meth:`to_dict`. ``str(letter)`` (and so
+    ``print(letter)``) is :meth:`to_text`: the subject line, then :attr:`text`.
 
     Attributes:
         kind: Which step the letter is.
@@ -188,7 +190,12 @@ class Letter:
         return body
 
     def __str__(self) -> str:
-        return self.text
+        """The letter as :meth:`to_text` writes it: the subject line, then the text.
+
+        ``print(letter)`` shows what :meth:`to_text` returns; :attr:`text` is the
+        body alone.
+        """
+        return self.to_text()
 
     def to_text(self, *, subject: bool = True) -> str:
         """Plain text, with a ``Subject:`` line first unless *subject* is false."""
@@ -201,35 +208,86 @@ class Letter:
 
         return render(self)
 
-    def to_html(self) -> str:
-        """A self-contained HTML fragment (inline styles), every value escaped."""
+    def to_html(self, *, chrome: bool = True, document: bool = False) -> str:
+        """HTML with inline styles and no scripts, every value escaped.
+
+        Args:
+            chrome: With chrome (the default), a card for reading: the letter's
+                kind, locale and tone as badges, the subject as a heading, a
+                border, and a link that opens the letter as a new e-mail
+                (:meth:`to_mailto`). Without, the letter alone — greeting,
+                paragraphs, closing, signature — styled only in ways mail
+                programs keep: what :meth:`to_email` sends.
+            document: A complete HTML document (``<!doctype html>``, UTF-8,
+                the locale as ``lang``, the subject as title) instead of a
+                fragment.
+        """
         from decline.render.html import render  # noqa: PLC0415 - loads on first use
 
-        return render(self)
+        return render(self, chrome=chrome, document=document)
+
+    def to_mailto(self, *, max_length: int | None = 2000) -> str:
+        """A ``mailto:`` link (RFC 6068) that opens the letter as a new e-mail.
+
+        To is the recipient's address (left empty when there is none), with the
+        subject and the plain text, percent-encoded as UTF-8, line breaks as
+        ``%0D%0A``.
+
+        Args:
+            max_length: The longest link to build: some browsers and mail
+                programs cut or refuse links over about 2,000 characters.
+                ``None`` builds the link whatever its length.
+
+        Raises:
+            MailtoTooLongError: The link is longer than *max_length*.
+
+        Examples:
+            >>> from decline import LetterBuilder, Offer, Person
+            >>> offer = Offer(company="Acme & Co", position="Analyst",
+            ...               contact=Person("Alex Morgan", email="alex@acme.example"),
+            ...               candidate=Person("Sam Taylor"))
+            >>> link = LetterBuilder(offer).confirmation().to_mailto()
+            >>> link.startswith("mailto:alex@acme.example?subject=")
+            True
+            >>> "%0D%0A" in link, " " in link, "&amp;" in link
+            (True, False, False)
+        """
+        from decline.render.mailto import render  # noqa: PLC0415 - loads on first use
+
+        return render(self, max_length=max_length)
 
     def to_email(
-        self, *, date: dt.datetime | None = None, message_id: str | None = None
+        self,
+        *,
+        date: dt.datetime | None = None,
+        message_id: str | None = None,
+        draft: bool = False,
     ) -> EmailMessage:
         """An :class:`email.message.EmailMessage` ready for :mod:`smtplib`.
 
         From is the candidate, To the contact; the body is plain text with an
-        HTML alternative.
+        HTML alternative that holds the letter alone (``to_html(chrome=False)``).
 
         Args:
             date: The Date header, a :class:`datetime.datetime` from 1900 on
                 (default: now, in UTC).
             message_id: The Message-ID header, a string ``<unique-part@domain>``
                 (default: a new one in the sender's domain).
+            draft: Write a draft to edit and send: ``X-Unsent: 1`` and no Date or
+                Message-ID, so Outlook and Thunderbird open the ``.eml`` file as
+                a new message rather than one received. *date* and
+                *message_id* cannot be given with it.
 
         Raises:
             FieldError: The sender or recipient has no e-mail address, a value
                 would break the message's headers, the message ID is malformed,
                 or *date* is before 1900.
-            TypeError: *date* is not a datetime, or *message_id* not a string.
+            TypeError: *date* is not a datetime, *message_id* not a string, or
+                *draft* not a boolean.
         """
         from decline.render.email import render  # noqa: PLC0415 - loads on first use
 
-        return render(self, date=date, message_id=message_id)
+        return render(self, date=date, message_id=message_id, draft=draft)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dictionary with a ``"schema"`` key; see :meth:`from_dict`."""

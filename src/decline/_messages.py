@@ -405,6 +405,12 @@ _ALL = (
         "with the space your language puts before a colon (French: U+202F).",
         per_tone=False,
     ),
+    _spec(
+        "label.mailto",
+        "Text of the link on a letter's HTML card that opens the letter as a new, "
+        "unsent e-mail in the reader's mail program (a mailto: link).",
+        per_tone=False,
+    ),
     # Diagnostics of the guidance rules; placeholders are the rule's own.
     _spec(
         "rule.reason.one-sentence",

@@ -198,6 +198,68 @@ class Plan:
         """The plan as plain text: each step, dated, with its letter."""
         return _text.render_plan(self)
 
+    def to_markdown(self) -> str:
+        """The plan as Markdown: each step a dated heading, with its letter."""
+        from decline.render.plan import render_markdown  # noqa: PLC0415 - on first use
+
+        return render_markdown(self)
+
+    def to_html(self, *, document: bool = False) -> str:
+        """The plan as a dated timeline in HTML, each letter folded in.
+
+        Args:
+            document: A complete HTML document (``<!doctype html>``, UTF-8, the
+                locale as ``lang``) instead of a fragment.
+        """
+        from decline.render.html import (  # noqa: PLC0415 - on first use
+            document as wrap,
+        )
+        from decline.render.html import plan_html  # noqa: PLC0415
+
+        html = plan_html(self)
+        if not document:
+            return html
+        title = self.steps[1].letter.subject
+        return wrap(html, lang=self.locale.replace("_", "-"), title=title)
+
+    def to_ics(
+        self,
+        *,
+        timezone: str | None = None,
+        at: dt.time = dt.time(9, 0),
+        remind: dt.timedelta = dt.timedelta(minutes=15),
+        stamp: dt.datetime | None = None,
+    ) -> bytes:
+        """The plan as an iCalendar file (RFC 5545): one event per step.
+
+        Each step is a ``VEVENT`` on its day with a reminder (``VALARM``), its
+        action as summary and its letter as description. The UIDs come from the
+        offer and the step, so the same offer always gives the same UIDs and a
+        calendar updates the events it has instead of adding new ones. Needs the
+        ``calendar`` extra: ``pip install 'decline[calendar]'``.
+
+        Args:
+            timezone: The candidate's time zone, an IANA name such as
+                ``"Europe/Copenhagen"``; ``None`` (the default) writes floating
+                times, which a calendar reads in its own zone.
+            at: When the call starts; the confirmation follows half an hour
+                later, and the thank-you note starts at this time on its day.
+            remind: How long before each step its reminder shows.
+            stamp: The events' ``DTSTAMP`` (default: now, in UTC).
+
+        Returns:
+            bytes: The file, UTF-8 with CRLF line ends.
+
+        Raises:
+            MissingExtraError: The ``icalendar`` package is not installed.
+            FieldError: *timezone* is not a time zone, *at* has a zone, or
+                *remind* is not between 0 and 7 days.
+            TypeError: An argument has the wrong type.
+        """
+        from decline.render.ics import render  # noqa: PLC0415 - the optional extra
+
+        return render(self, timezone=timezone, at=at, remind=remind, stamp=stamp)
+
     def __repr__(self) -> str:
         """Whom to call, from when, and the steps."""
         steps = ", ".join(f"{s.kind.value} {s.on.isoformat()}" for s in self.steps)

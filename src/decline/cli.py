@@ -39,7 +39,7 @@ from typing import IO, Any, NoReturn
 from decline._errors import DeclineError, FieldError
 from decline._terminal import json_safe, visible
 
-_FORMATS = ("text", "markdown", "html", "eml", "json")
+_FORMATS = ("text", "markdown", "html", "eml", "json", "ics")
 _INPUT_FORMATS = ("plain", "markdown", "html", "eml")
 _KINDS = ("call", "confirmation", "thank-you", "plan", "all")
 
@@ -106,6 +106,35 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not a date; write YYYY-MM-DD"
         ) from None
+
+
+def _delivery_options(write: argparse.ArgumentParser) -> None:
+    """The options of ``decline write`` that shape e-mails, HTML and calendars."""
+    deliver = write.add_argument_group("delivery")
+    deliver.add_argument(
+        "--draft",
+        action="store_true",
+        help="with --format eml: a draft that mail programs open as a new message "
+        "to edit and send (X-Unsent: 1, no Date or Message-ID)",
+    )
+    deliver.add_argument(
+        "--fragment",
+        action="store_true",
+        help="with --format html: an HTML fragment instead of a complete document",
+    )
+    deliver.add_argument(
+        "--no-chrome",
+        dest="chrome",
+        action="store_false",
+        help="with --format html: the letter alone, as an e-mail shows it (no "
+        "badges, card or subject heading)",
+    )
+    deliver.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="with --kind plan --format ics: your time zone, e.g. Europe/Copenhagen "
+        "(default: the calendar's own)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -215,6 +244,7 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
     )
+    _delivery_options(write)
 
     check = sub.add_parser(
         "check",
@@ -800,13 +830,9 @@ def _write(args: argparse.Namespace, stdout: IO[Any] | None) -> int:
         the_plan = plan(
             offer, reason, locale=locale, tone=tone, today=args.today, referral=referral
         )
-        if args.format == "json":
-            _emit(_json(the_plan.to_dict()), args.output, stdout)
-        elif args.format == "text":
-            _emit(the_plan.to_text(), args.output, stdout)
-        else:
-            raise FieldError("--format", "a plan is written as text or json")
+        _write_plan(the_plan, args, stdout)
         return 0
+    _refuse_plan_only(args)
     builder = LetterBuilder(
         offer, locale=locale, tone=tone, reason=reason, referral=referral
     )
@@ -823,15 +849,66 @@ def _write(args: argparse.Namespace, stdout: IO[Any] | None) -> int:
         if len(letters) != 1:
             raise FieldError("--format", "eml writes one letter; choose --kind")
         # The very bytes to_email() verified by reading them back.
-        _emit(bytes(letters[0].to_email()), args.output, stdout)
+        _emit(bytes(letters[0].to_email(draft=args.draft)), args.output, stdout)
+    elif args.format == "html":
+        html = "\n".join(x.to_html(chrome=args.chrome) for x in letters)
+        if not args.fragment:
+            from decline.render.html import document  # noqa: PLC0415
+
+            html = document(
+                html,
+                lang=letters[0].locale.replace("_", "-"),
+                title=letters[0].subject,
+            )
+        _emit(html, args.output, stdout)
     else:
         render = {
             "text": lambda x: x.to_text(),
             "markdown": lambda x: x.to_markdown(),
-            "html": lambda x: x.to_html(),
         }
         _emit("\n".join(render[args.format](x) for x in letters), args.output, stdout)
     return 0
+
+
+def _refuse_plan_only(args: argparse.Namespace) -> None:
+    """Name a --format or option that only a plan (or another format) takes."""
+    if args.format == "ics":
+        raise FieldError("--format", "ics writes the plan; add --kind plan")
+    if args.timezone is not None:
+        raise FieldError("--timezone", "dates the plan's calendar; add --kind plan")
+    if args.draft and args.format != "eml":
+        raise FieldError("--draft", "writes an e-mail draft; add --format eml")
+    if (args.fragment or not args.chrome) and args.format != "html":
+        option = "--fragment" if args.fragment else "--no-chrome"
+        raise FieldError(option, "shapes HTML output; add --format html")
+
+
+def _write_plan(
+    the_plan: Any, args: argparse.Namespace, stdout: IO[Any] | None
+) -> None:
+    """Write a plan as text, Markdown, HTML, JSON or iCalendar."""
+    if args.draft or not args.chrome:
+        option = "--draft" if args.draft else "--no-chrome"
+        raise FieldError(option, "shapes a single letter, not a plan; choose --kind")
+    if args.timezone is not None and args.format != "ics":
+        raise FieldError("--timezone", "dates the plan's calendar; add --format ics")
+    if args.fragment and args.format != "html":
+        raise FieldError("--fragment", "shapes HTML output; add --format html")
+    if args.format == "eml":
+        raise FieldError(
+            "--format", "a plan is written as text, markdown, html, json or ics"
+        )
+    if args.format == "ics":
+        data: str | bytes = the_plan.to_ics(timezone=args.timezone)
+    elif args.format == "json":
+        data = _json(the_plan.to_dict())
+    elif args.format == "markdown":
+        data = the_plan.to_markdown()
+    elif args.format == "html":
+        data = the_plan.to_html(document=not args.fragment)
+    else:
+        data = the_plan.to_text()
+    _emit(data, args.output, stdout)
 
 
 def _read_draft(

@@ -6,8 +6,8 @@ mail program would read as the start of an RFC 2047 *encoded word* and decode in
 other text (a line break, a second address). The built message is then written out
 with :func:`bytes`, read back with :func:`email.message_from_bytes`, and compared
 with what was asked: the same header names once each, one sender and one recipient
-with the given names and addresses, the same subject, date and message ID, and the
-same plain-text body. Any difference raises :class:`~decline.FieldError` instead of
+with the given names and addresses, the same subject, date and message ID (or,
+for a draft, ``X-Unsent: 1`` and neither of them), and the same plain-text body. Any difference raises :class:`~decline.FieldError` instead of
 returning a message that says something else.
 """
 
@@ -164,8 +164,32 @@ def _check_message_id(message_id: object) -> str | None:
     return message_id
 
 
+def _check_draft(
+    draft: object, date: dt.datetime | None, message_id: str | None
+) -> bool:
+    if not isinstance(draft, bool):
+        raise TypeError(f"draft: expected True or False, got {type(draft).__name__}")
+    if draft and date is not None:
+        raise FieldError(
+            "date",
+            "a draft has no Date header (the mail program dates it when it is "
+            "sent); leave date out, or pass draft=False",
+        )
+    if draft and message_id is not None:
+        raise FieldError(
+            "message_id",
+            "a draft has no Message-ID (the mail program gives it one when it is "
+            "sent); leave message_id out, or pass draft=False",
+        )
+    return draft
+
+
 def render(
-    letter: Letter, *, date: dt.datetime | None = None, message_id: str | None = None
+    letter: Letter,
+    *,
+    date: dt.datetime | None = None,
+    message_id: str | None = None,
+    draft: bool = False,
 ) -> EmailMessage:
     """Build the e-mail for *letter*: From the sender, To the recipient.
 
@@ -174,6 +198,9 @@ def render(
         date: The Date header (default: now, in UTC).
         message_id: The Message-ID header, ``<unique-part@domain>`` in ASCII
             (default: a new one in the sender's domain).
+        draft: A draft to edit and send: ``X-Unsent: 1``, which Outlook and
+            Thunderbird read as "open as a new message", and no Date or
+            Message-ID, which the mail program adds when it sends.
 
     Returns:
         The message, verified by writing it out and reading it back.
@@ -181,10 +208,12 @@ def render(
     Raises:
         FieldError: The sender or recipient has no e-mail address, a value contains
             ``=?`` or a line break, the message ID is malformed, *date* is before
-            1900, or the message read back differs from what was asked.
-        TypeError: *date* is not a :class:`datetime.datetime`, or *message_id* is
-            not a string.
+            1900, *date* or *message_id* is given with *draft*, or the message
+            read back differs from what was asked.
+        TypeError: *date* is not a :class:`datetime.datetime`, *message_id* is
+            not a string, or *draft* is not a boolean.
     """
+    draft = _check_draft(draft, date, message_id)
     if date is not None and not isinstance(date, dt.datetime):
         raise TypeError(
             f"date: expected a datetime.datetime, got {type(date).__name__}"
@@ -203,11 +232,12 @@ def render(
             "letter.subject", "contains a line break; it would inject a header"
         )
     _refuse_encoded_word("letter.subject", letter.subject)
-    headers = {
-        "Subject": letter.subject,
-        "Date": format_datetime(date or dt.datetime.now(dt.timezone.utc)),
-        "Message-ID": wanted_id or make_msgid(domain=sender.domain),
-    }
+    headers = {"Subject": letter.subject}
+    if draft:
+        headers["X-Unsent"] = "1"
+    else:
+        headers["Date"] = format_datetime(date or dt.datetime.now(dt.timezone.utc))
+        headers["Message-ID"] = wanted_id or make_msgid(domain=sender.domain)
     message = EmailMessage(policy=_POLICY)
     try:
         message["From"] = sender
@@ -220,7 +250,8 @@ def render(
         ) from None
     body = letter.to_text(subject=False)
     message.set_content(body)
-    message.add_alternative(letter.to_html(), subtype="html")
+    # The letter alone: the reader sees no badges, card or repeated subject.
+    message.add_alternative(letter.to_html(chrome=False, document=True), subtype="html")
     # After the body: set_content() replaces every Content-* header.
     headers["Content-Language"] = letter.locale.replace("_", "-")
     message["Content-Language"] = headers["Content-Language"]

@@ -1,4 +1,9 @@
-"""A self-contained HTML fragment: inline styles, no scripts, every value escaped."""
+"""HTML: inline styles, no scripts, every value escaped.
+
+A letter is a card for reading (badges, the subject as a heading, a border) or,
+without chrome, the letter alone as an e-mail's HTML part carries it; either may
+be wrapped in a complete document (:func:`document`).
+"""
 
 from __future__ import annotations
 
@@ -33,39 +38,113 @@ def _line(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _paragraph(text: str) -> str:
-    return "<p>" + "<br>\n".join(_line(line) for line in text.split("\n")) + "</p>"
+#: The letter alone, as an e-mail's HTML part: only styles mail programs keep
+#: (inline, no colours, so a dark-mode reader keeps its own).
+_MAIL = (
+    "font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;"
+    "max-width:42em"
+)
+_MAIL_P = "margin:0 0 1em 0"
+_LINK = "font-size:.85em;display:inline-block;margin-top:.2em"
 
 
-def render(letter: Letter, *, badges: bool = True) -> str:
-    """The letter as an ``<article>`` with the subject as a heading.
+def _lang(letter: Letter) -> str:
+    return escape(letter.locale.replace("_", "-"), quote=True)
+
+
+def _body_parts(letter: Letter, p_open: str) -> list[str]:
+    """The greeting, paragraphs and ending as ``<p>`` elements."""
+    parts = []
+    if letter.greeting:
+        parts.append(f"{p_open}{escape(letter.greeting)}</p>")
+    parts.extend(
+        p_open + "<br>\n".join(_line(line) for line in p.split("\n")) + "</p>"
+        for p in letter.paragraphs
+    )
+    ending = [escape(line) for line in (letter.closing, *letter.signature) if line]
+    if ending:
+        parts.append(p_open + "<br>\n".join(ending) + "</p>")
+    return parts
+
+
+def _mailto_link(letter: Letter) -> str:
+    """A link that opens the letter as a new e-mail, or "" when it is too long."""
+    from decline._errors import MailtoTooLongError  # noqa: PLC0415 - loaded already
+    from decline.render.mailto import render as mailto  # noqa: PLC0415
+
+    try:
+        href = escape(mailto(letter), quote=True)
+    except MailtoTooLongError:
+        return ""  # a link that mail programs would cut is no help
+    label = catalog(letter.locale).get(None, "label.mailto") or "Open as a new e-mail"
+    return f'<div><a href="{href}" style="{_LINK}">{escape(label)}</a></div>'
+
+
+def document(body: str, *, lang: str, title: str) -> str:
+    """*body* in a complete HTML document: UTF-8, *lang*, *title*, light and dark."""
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{escape(lang, quote=True)}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="light dark">\n'
+        f"<title>{escape(title)}</title>\n"
+        "</head>\n"
+        '<body style="margin:0;padding:1.5em">\n'
+        f"{body}"
+        "</body>\n"
+        "</html>\n"
+    )
+
+
+def render(
+    letter: Letter, *, badges: bool = True, chrome: bool = True, document: bool = False
+) -> str:
+    """The letter as HTML: a card (*chrome*), or the letter alone, for e-mail.
 
     Args:
         letter: The letter.
-        badges: Show small locale, tone and kind badges (for notebooks).
+        badges: On the card, show small locale, tone and kind badges and the
+            link that opens the letter as a new e-mail (for notebooks).
+        chrome: A card with the subject as a heading; without, only the greeting,
+            paragraphs, closing and signature, in styles mail programs keep.
+        document: A complete HTML document around it.
     """
-    lang = escape(letter.locale.replace("_", "-"), quote=True)
-    parts = [
-        f'<article class="decline-letter" lang="{lang}" style="{_CARD}">',
-        "<header>",  # the badges and the subject: what a reader takes for no prose
-    ]
-    if badges:
-        tags = (letter.kind.value.replace("_", " "), letter.locale, letter.tone)
-        parts.append(
-            "<div>"
-            + "".join(f'<span style="{_BADGE}">{escape(t)}</span>' for t in tags)
-            + "</div>"
+    lang = _lang(letter)
+    if not chrome:
+        parts = [f'<div class="decline-letter" lang="{lang}" style="{_MAIL}">']
+        parts.extend(_body_parts(letter, f'<p style="{_MAIL_P}">'))
+        parts.append("</div>")
+    else:
+        parts = [
+            f'<article class="decline-letter" lang="{lang}" style="{_CARD}">',
+            "<header>",  # the badges and the subject: what a reader takes for no prose
+        ]
+        if badges:
+            tags = (letter.kind.value.replace("_", " "), letter.locale, letter.tone)
+            parts.append(
+                "<div>"
+                + "".join(f'<span style="{_BADGE}">{escape(t)}</span>' for t in tags)
+                + "</div>"
+            )
+        parts.append(f'<h3 style="margin:.5em 0">{escape(letter.subject)}</h3>')
+        if badges:
+            link = _mailto_link(letter)
+            if link:
+                parts.append(link)
+        parts.append("</header>")
+        parts.extend(_body_parts(letter, "<p>"))
+        parts.append("</article>")
+    html = "\n".join(parts) + "\n"
+    if document:
+        return _document(
+            html, lang=letter.locale.replace("_", "-"), title=letter.subject
         )
-    parts.append(f'<h3 style="margin:.5em 0">{escape(letter.subject)}</h3>')
-    parts.append("</header>")
-    if letter.greeting:
-        parts.append(f"<p>{escape(letter.greeting)}</p>")
-    parts.extend(_paragraph(p) for p in letter.paragraphs)
-    ending = [escape(line) for line in (letter.closing, *letter.signature) if line]
-    if ending:
-        parts.append("<p>" + "<br>\n".join(ending) + "</p>")
-    parts.append("</article>")
-    return "\n".join(parts) + "\n"
+    return html
+
+
+_document = document  # render's own argument hides the function's name
 
 
 def mimebundle(
