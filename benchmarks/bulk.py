@@ -71,7 +71,11 @@ def timed(label: str, count: int, run) -> None:
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     items = drafts(count)
-    print(f"{count} drafts, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"{count} drafts, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
+        f"load average before: {load}"
+    )
     timed("one process, a loop", count, lambda: [summary(i) for i in items])
     for workers in (1, 2):
         with ProcessPoolExecutor(workers) as pool:
