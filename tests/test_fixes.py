@@ -233,3 +233,42 @@ class TestFixCommand:
             tmp_path.chmod(0o700)
         assert code == 2 and "draft.txt" in err
         assert draft.read_text(encoding="utf-8") == RUDE
+
+    def test_a_failed_write_names_the_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file that cannot be replaced (as anyone, root too) is exit 2 with its name."""
+        import decline.cli
+
+        def refuse(*args: object) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(decline.cli, "_replace_atomically", refuse)
+        draft = tmp_path / "draft.txt"
+        draft.write_text(RUDE, encoding="utf-8")
+        code, _, err = run(
+            "check", str(draft), "--locale", "en", "--fix", "--unsafe-fixes"
+        )
+        assert code == 2
+        assert "--fix: cannot write" in err and "draft.txt" in err
+        assert "Permission denied" in err
+        assert draft.read_text(encoding="utf-8") == RUDE
+
+    def test_markdown_keeps_its_markup(self, tmp_path: Path) -> None:
+        """In a Markdown draft the cut sentence goes and the markup stays as it was."""
+        draft = tmp_path / "draft.md"
+        text = (
+            "# Re: the offer\n\nDear Mette,\n\nThank you for the offer. I have "
+            "decided to decline the offer. Frankly, the team was rude.\n\n"
+            "I wish you *every* success.\n\nKind regards,  \nJonas\n"
+        )
+        draft.write_text(text, encoding="utf-8")
+        code, _, err = run(
+            "check", str(draft), "--locale", "en", "--fix", "--unsafe-fixes"
+        )
+        fixed = draft.read_text(encoding="utf-8")
+        assert code == 0, err
+        assert "rude" not in fixed
+        assert "I have decided to decline the offer.\n" in fixed
+        assert "I wish you *every* success." in fixed
+        assert "Kind regards,  \nJonas\n" in fixed  # a Markdown line break kept
