@@ -38,7 +38,7 @@ from decline._errors import DeclineError, FieldError
 from decline._terminal import json_safe, visible
 
 if TYPE_CHECKING:
-    from decline.guidance import Diagnostic
+    from decline.guidance import Diagnostic, Report
 
 _FORMATS = ("text", "markdown", "html", "eml", "json")
 _INPUT_FORMATS = ("plain", "markdown", "html", "eml")
@@ -909,7 +909,7 @@ def _fix(
     args: argparse.Namespace,
     text: str | bytes,
     name: str,
-    report: Any,
+    report: Report,
     stdout: IO[Any] | None,
 ) -> str | None:
     """Apply *report*'s fixes (``--fix``) or print them (``--diff``).
@@ -937,7 +937,7 @@ def _fix(
         rules = ", ".join(sorted({d.rule for d in result.skipped_unsafe}))
         _say(
             err,
-            f"{visible(shown)}: {_fixes(len(result.skipped_unsafe), 'unsafe fix')} left out "
+            f"{visible(shown)}: {_count_fixes(len(result.skipped_unsafe), 'unsafe fix')} left out "
             f"({rules}); add --unsafe-fixes to apply them",
             "note",
         )
@@ -959,11 +959,15 @@ def _fix(
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise _StreamError("--fix", f"cannot write {shown}: {reason}") from None
-    _say(err, f"{visible(shown)}: applied {_fixes(len(result.applied), 'fix')}", "note")
+    _say(
+        err,
+        f"{visible(shown)}: applied {_count_fixes(len(result.applied), 'fix')}",
+        "note",
+    )
     return result.text
 
 
-def _fixes(count: int, noun: str) -> str:
+def _count_fixes(count: int, noun: str) -> str:
     """*count* and *noun* (``fix``), in the plural when it is not one."""
     return f"{count} {noun}" + ("" if count == 1 else "es")
 
