@@ -34,10 +34,13 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from decline._errors import DeclineError, FieldError
 from decline._terminal import json_safe, visible
+
+if TYPE_CHECKING:
+    from decline.guidance import Report
 
 _FORMATS = ("text", "markdown", "html", "eml", "json", "ics")
 _INPUT_FORMATS = ("plain", "markdown", "html", "eml")
@@ -318,11 +321,24 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--today", type=_date, metavar="DATE", help="judge timing as of this date"
     )
+    _add_fix_options(check)
+    _listing_commands(sub)
+    return parser
 
-    sub.add_parser("locales", help="list the languages decline writes")
+
+def _listing_commands(sub: Any) -> None:
+    """``decline locales``, ``rules`` and ``tones``: what there is, as text or JSON."""
+    locales = sub.add_parser("locales", help="list the languages decline writes")
+    locales.add_argument("--format", choices=("text", "json"), default="text")
+    rules = sub.add_parser(
+        "rules",
+        help="list every rule: id, severity, guidance item and an example",
+        description="List every rule of the guidance; decline check --explain RULE "
+        "shows one in full.",
+    )
+    rules.add_argument("--format", choices=("text", "json"), default="text")
     tones = sub.add_parser("tones", help="list the tones, built in and installed")
     tones.add_argument("--format", choices=("text", "json"), default="text")
-    return parser
 
 
 def _check_options(check: argparse.ArgumentParser) -> None:
@@ -1025,6 +1041,29 @@ def _check_paths(
             own = attrs.evolve(settings, config=configs.for_draft(path))
             drafts.append(_lint.Draft(path, own, path=path))
     results = _lint.check_drafts(drafts, jobs=args.jobs)
+    if args.fix or args.diff:
+        fixed = _fix_drafts(args, drafts, results, stdout)
+        if args.diff:
+            for result in results:
+                if result.error is not None:
+                    _say(err, f"{visible(result.name)}: {result.error}")
+            return 2 if missing or any(r.error for r in results) else int(fixed > 0)
+        if fixed:  # report what the fixes left
+            results = _lint.check_drafts(drafts, jobs=args.jobs)
+    return _check_results(args, project, results, missing, stdout, err)
+
+
+def _check_results(  # noqa: PLR0917 - the parts of one run
+    args: argparse.Namespace,
+    project: Any,
+    results: list[Any],
+    missing: Sequence[tuple[str, str]],
+    stdout: IO[Any] | None,
+    err: IO[Any] | None,
+) -> int:
+    """Print the findings and errors of a run; its exit status."""
+    from decline import _lint  # noqa: PLC0415
+
     results += [_lint.FileResult(path, error=reason) for path, reason in missing]
     results.sort(key=lambda r: r.name)
     for result in results:
@@ -1075,16 +1114,210 @@ def _check_report_text(args: argparse.Namespace, results: list[Any]) -> str:
     return body
 
 
-def _locales(stdout: IO[Any] | None) -> int:
+class _ExplainRequest(Exception):  # noqa: N818 - a request, not an error
+    """``--explain RULE`` was given: print the rule's page instead of checking."""
+
+    def __init__(self, rule: str) -> None:
+        self.rule = rule
+        super().__init__(rule)
+
+
+class _Explain(argparse.Action):
+    """``--explain RULE``: needs no draft, so it ends the parsing, as --version does."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        from decline._rulebook import unknown_rule  # noqa: PLC0415
+
+        rule = str(values)
+        problem = unknown_rule(rule)
+        if problem is not None:
+            parser.error(f"argument --explain: {problem}")
+        raise _ExplainRequest(rule)
+
+
+def _add_fix_options(check: argparse.ArgumentParser) -> None:
+    """The options of ``decline check`` that fix drafts and explain rules."""
+    fixes = check.add_argument_group("fixes and help")
+    fixes.add_argument(
+        "--fix",
+        action="store_true",
+        help="write the safe fixes into the file, then report what is left",
+    )
+    fixes.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, also the fixes that cut or rewrite your words",
+    )
+    fixes.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff instead of writing them "
+        "(exit 1 when there is one)",
+    )
+    fixes.add_argument(
+        "--explain",
+        action=_Explain,
+        metavar="RULE",
+        help="print the documentation of RULE and exit",
+    )
+
+
+def _fix_drafts(
+    args: argparse.Namespace,
+    drafts: Sequence[Any],
+    results: Sequence[Any],
+    stdout: IO[Any] | None,
+) -> int:
+    """``--fix`` or ``--diff`` over every draft that was checked; how many changed."""
+    changed = 0
+    for draft, result in zip(drafts, results, strict=True):
+        if result.report is None:
+            continue
+        file = "-" if draft.path is None else draft.path
+        text = draft.text if draft.path is None else _read_draft(file, None)[0]
+        assert text is not None  # noqa: S101 - standard input was read before
+        found = _fix(
+            args,
+            file=file,
+            text=text,
+            name=draft.name,
+            report=result.report,
+            stdout=stdout,
+        )
+        if found is not None:
+            changed += 1
+    return changed
+
+
+def _fix(
+    args: argparse.Namespace,
+    *,
+    file: str,
+    text: str | bytes,
+    name: str,
+    report: Report,
+    stdout: IO[Any] | None,
+) -> str | None:
+    """Apply *report*'s fixes (``--fix``) or print them (``--diff``).
+
+    Returns the fixed text, or ``None`` when there was nothing to fix.
+    """
+    from decline._fixes import apply_fixes, unified_diff  # noqa: PLC0415
+
+    option = "--diff" if args.diff else "--fix"
+    shown = name if file == "-" else _shown(file)
+    if args.fix and file == "-":
+        raise _StreamError(
+            "--fix",
+            "cannot write fixes back to standard input; give a file or use --diff",
+        )
+    if isinstance(text, bytes) or report.text != text:
+        raise _StreamError(
+            option,
+            f"cannot fix {shown}: an e-mail's body may be encoded, so its fixes cannot "
+            "be written back; fix the text and check it again",
+        )
+    result = apply_fixes(report, unsafe=args.unsafe_fixes)
+    err = getattr(args, "err", None)
+    if result.skipped_unsafe:
+        rules = ", ".join(sorted({d.rule for d in result.skipped_unsafe}))
+        _say(
+            err,
+            f"{visible(shown)}: {_count_fixes(len(result.skipped_unsafe), 'unsafe fix')} left out "
+            f"({rules}); add --unsafe-fixes to apply them",
+            "note",
+        )
+    if not result.changed:
+        return None
+    if args.diff:
+        diff = unified_diff(text, result.text, name)
+        _emit("".join(visible(line) + "\n" for line in diff.splitlines()), None, stdout)
+        return result.text
+    path = Path(file)
+    data = result.text
+    with contextlib.suppress(OSError):
+        if b"\r\n" in path.read_bytes():
+            data = data.replace("\n", "\r\n")  # the file's own line ends
+    try:
+        _replace_atomically(
+            Path(os.path.realpath(path)), data.encode("utf-8"), path.stat()
+        )
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise _StreamError("--fix", f"cannot write {shown}: {reason}") from None
+    _say(
+        err,
+        f"{visible(shown)}: applied {_count_fixes(len(result.applied), 'fix')}",
+        "note",
+    )
+    return result.text
+
+
+def _count_fixes(count: int, noun: str) -> str:
+    """*count* and *noun* (``fix``), in the plural when it is not one."""
+    return f"{count} {noun}" + ("" if count == 1 else "es")
+
+
+def _rules(args: argparse.Namespace, stdout: IO[Any] | None) -> int:
+    from decline._rulebook import rule_rows  # noqa: PLC0415
+
+    rows = rule_rows()
+    if args.format == "json":
+        _emit(_json(rows), None, stdout)
+        return 0
+    lines = []
+    for row in rows:
+        guidance = ", ".join(row["guidance"]) or "-"
+        lines.append(f"{row['id']}\t{row['severity']}\t{guidance}\t{row['summary']}\n")
+        example = row["example"]
+        if example is not None:
+            first = " / ".join(
+                line for line in example["text"].strip().split("\n") if line
+            )
+            if len(first) > 100:
+                first = first[:97] + "..."
+            lines.append(
+                f"    e.g. ({example['locale']}, {example['kind']}): {visible(first)}\n"
+            )
+    _emit("".join(lines), None, stdout)
+    return 0
+
+
+def _explain(rule: str, stdout: IO[Any] | None) -> int:
+    from decline._rulebook import explain  # noqa: PLC0415
+
+    _emit(_visible_lines(explain(rule)), None, stdout)
+    return 0
+
+
+def _visible_lines(text: str) -> str:
+    """*text* with each line made safe for a terminal (its line ends kept)."""
+    return "".join(visible(line) + "\n" for line in text.split("\n")[:-1])
+
+
+def _locales(args: argparse.Namespace, stdout: IO[Any] | None) -> int:
     from babel import Locale  # noqa: PLC0415
 
     from decline._i18n import available_locales  # noqa: PLC0415
 
-    lines = []
+    rows = []
     for code in available_locales():
         locale = Locale.parse(code)
         english, native = locale.get_display_name("en"), locale.get_display_name(code)
-        lines.append(f"{code}\t{visible(english or '')}\t{visible(native or '')}\n")
+        rows.append({"code": code, "english": english or "", "native": native or ""})
+    if args.format == "json":
+        _emit(_json(rows), None, stdout)
+        return 0
+    lines = [
+        f"{row['code']}\t{visible(row['english'])}\t{visible(row['native'])}\n"
+        for row in rows
+    ]
     _emit("".join(lines), None, stdout)
     return 0
 
@@ -1226,7 +1459,10 @@ def main(
             args = parser.parse_args(argv)
         except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
             code = int(exc.code or 0)
+        except _ExplainRequest as request:
+            code = _explain(request.rule, out)
         else:
+            args.err = err
             with _plugin_warnings(err):
                 code = _run(args, out, sys.stdin if stdin is None else stdin, err)
         try:
@@ -1268,7 +1504,9 @@ def _run(
     if args.command == "check":
         return _check(args, out, stdin, err)
     if args.command == "locales":
-        return _locales(out)
+        return _locales(args, out)
+    if args.command == "rules":
+        return _rules(args, out)
     return _tones(args, out)
 
 
