@@ -34,14 +34,14 @@ LOCALES = ["da", "de", "en", "es", "fr", "nb", "nl", "sv"]
 FIRST = {"flag_recall": 0.90, "ok_passing": 0.95}
 #: Held-out floors per locale: (flagged, ok passing), a few points under today's figures.
 HELD_OUT = {
-    "da": (0.75, 0.94),
-    "de": (0.72, 0.93),
-    "en": (0.78, 0.93),
-    "es": (0.77, 0.93),
-    "fr": (0.80, 0.93),
-    "nb": (0.68, 0.93),
-    "nl": (0.78, 0.93),
-    "sv": (0.77, 0.93),
+    "da": (0.84, 0.93),
+    "de": (0.81, 0.92),
+    "en": (0.85, 0.93),
+    "es": (0.85, 0.91),
+    "fr": (0.86, 0.92),
+    "nb": (0.81, 0.91),
+    "nl": (0.85, 0.92),
+    "sv": (0.86, 0.91),
 }
 
 
