@@ -11,6 +11,9 @@ the checker, its lists or its tone models can quietly lose ground:
 - the held-out corpus (``tests/judgement/heldout/``, never learnt from, read only to
   measure): floors a little under what it measures today, so a change that generalises
   worse fails here even when the corpora it learnt from still pass;
+- the second held-out corpus (``tests/judgement/heldout2/``, 64 sentences a locale,
+  written after the last retraining): looser floors, as 32 sentences a label move by
+  three points a sentence;
 - every good letter of the first corpus passes, and a finding covers most of the rude
   remarks in the bad ones.
 """
@@ -43,6 +46,8 @@ HELD_OUT = {
     "nl": (0.85, 0.92),
     "sv": (0.86, 0.91),
 }
+#: Second held-out corpus: (flagged, ok passing) for every locale.
+HELD_OUT_2 = (0.65, 0.85)
 
 
 @cache
@@ -74,7 +79,7 @@ def misses(found: dict[str, Any], kind: str) -> str:
 
 
 def test_every_locale_has_a_first_and_a_held_out_corpus() -> None:
-    for corpus in (JUDGEMENT, JUDGEMENT / "heldout"):
+    for corpus in (JUDGEMENT, JUDGEMENT / "heldout", JUDGEMENT / "heldout2"):
         assert sorted(p.stem for p in corpus.glob("*.toml")) == LOCALES
 
 
@@ -89,6 +94,14 @@ def test_the_first_corpus_meets_the_projects_bar(locale: str) -> None:
 def test_the_held_out_corpus_stays_above_its_floor(locale: str) -> None:
     flagged, passing = HELD_OUT[locale]
     found = figures(locale, "heldout")
+    assert found["flag_recall"] >= flagged, misses(found, "missed")
+    assert found["ok_passing"] >= passing, misses(found, "false alarm")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_second_held_out_corpus_stays_above_its_floor(locale: str) -> None:
+    flagged, passing = HELD_OUT_2
+    found = figures(locale, "heldout2")
     assert found["flag_recall"] >= flagged, misses(found, "missed")
     assert found["ok_passing"] >= passing, misses(found, "false alarm")
 
