@@ -129,25 +129,6 @@ class TestPatterns:
         assert _terms(ps, "the «organised» team")
         assert not _terms(ps, "the organised team")
 
-    def test_sets_over_one_text_may_share_where_lists_end(self) -> None:
-        """A memo shared by two sets over the same tokens changes neither's matches."""
-        first = self.ps("@negators ~2 @positive", "anything but @positive")
-        second = self.ps("@positive team", "@negators @word")
-        tokens = tokenize("Not very well prepared; anything but organised team.", None)
-        memo: dict[tuple[int, int], int] = {}
-        assert first.find(tokens, memo) == first.find(tokens)
-        assert memo  # the lists' ends are there for the next set
-        assert second.find(tokens, memo) == second.find(tokens)
-        assert second.find_overlapping(tokens, memo) == second.find_overlapping(tokens)
-
-    def test_a_memo_from_a_failed_walk_finds_nothing_new(self) -> None:
-        """Where a list did not match stays a non-match for the next set too."""
-        tokens = tokenize("It was not at all a good day.", None)
-        memo: dict[tuple[int, int], int] = {}
-        assert not self.ps("@negators @positive").find(tokens, memo)
-        assert not self.ps("@negators ~1 @positive").find(tokens, memo)
-        assert self.ps("@negators ~2 @word").find(tokens, memo)
-
     def test_words_match_their_inflections(self) -> None:
         """A pattern's word matches its inflected forms."""
         ps = self.ps("rude @word")

@@ -599,11 +599,7 @@ class PhraseSet:
             return None
         return Match(tokens[i].start, tokens[last].end, i, last, term)
 
-    def find(
-        self,
-        tokens: Sequence[Token],
-        memo: dict[tuple[int, int], int] | None = None,
-    ) -> list[Match]:
+    def find(self, tokens: Sequence[Token]) -> list[Match]:
         """Find all non-overlapping, leftmost-longest occurrences of the entries.
 
         Which tokens may begin an entry is looked up for all tokens at once, at C
@@ -611,8 +607,6 @@ class PhraseSet:
 
         Args:
             tokens: Tokens from :func:`tokenize` (or a slice of them).
-            memo: Where each ``@list`` match over *tokens* ends, shared by the
-                sets searched over the same *tokens* (an empty dict at first).
 
         Returns:
             The matches, in text order. ``first`` and ``last`` index into ``tokens``.
@@ -625,8 +619,7 @@ class PhraseSet:
                 known[i] = self._may_start(tokens[i])
         found: list[Match] = []
         free = 0
-        if memo is None:
-            memo = {}
+        memo: dict[tuple[int, int], int] = {}
         for i in itertools.compress(itertools.count(), known):
             if i < free:
                 continue
@@ -636,21 +629,15 @@ class PhraseSet:
                 free = last + 1
         return found
 
-    def find_overlapping(
-        self,
-        tokens: Sequence[Token],
-        memo: dict[tuple[int, int], int] | None = None,
-    ) -> list[Match]:
+    def find_overlapping(self, tokens: Sequence[Token]) -> list[Match]:
         """The longest entry at every token where one begins, overlaps included.
 
         :meth:`find` skips a match that starts inside an earlier one; this does
         not, for lists whose every match matters (constructions that keep a span).
-        *memo* is as for :meth:`find`.
         """
         known = list(map(self._can_start.get, map(TEXT, tokens)))
         found: list[Match] = []
-        if memo is None:
-            memo = {}
+        memo: dict[tuple[int, int], int] = {}
         for i, known_start in enumerate(known):
             if not (self._may_start(tokens[i]) if known_start is None else known_start):
                 continue

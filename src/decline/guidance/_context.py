@@ -100,9 +100,6 @@ class Context:
         self._crossed: dict[str, set[int]] = {}
         self._alone: dict[tuple[str, int], tuple[Match, ...]] = {}
         self._tones: dict[int, float | None] = {}
-        # Where each @list match over the whole text ends, for all the
-        # constructions' sets: they name the same lists at the same tokens.
-        self._list_ends: dict[tuple[int, int], int] = {}
 
     @property
     def source(self) -> str:
@@ -235,9 +232,9 @@ class Context:
                 tokens = self.analysed.tokens
                 # Every keep counts, even inside another: each silences what it covers.
                 matches = self._all_matches[lexicon] = (
-                    phrases.find_overlapping(tokens, self._list_ends)
+                    phrases.find_overlapping(tokens)
                     if lexicon == KEEP
-                    else phrases.find(tokens, self._list_ends)
+                    else phrases.find(tokens)
                 )
         if matches is None:
             known = ", ".join(self.data.searched)
