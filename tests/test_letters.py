@@ -354,7 +354,9 @@ def test_company_ending_in_a_full_stop_is_not_doubled() -> None:
         ("Data Engineer", "de Data Engineer", "d'Data Engineer"),
     ],
 )
-def test_french_de_elides_before_a_vowel(position: str, written: str, wrong: str) -> None:
+def test_french_de_elides_before_a_vowel(
+    position: str, written: str, wrong: str
+) -> None:
     """French writes 'le poste d'Analyst' but 'le poste de Data Engineer', in every letter."""
     for team in (False, True):
         offer = Offer(
