@@ -19,6 +19,7 @@ from decline import (
     LetterKind,
     Offer,
     Person,
+    Team,
     UnknownLocaleError,
     UnknownToneError,
     available_locales,
@@ -343,6 +344,34 @@ def test_company_ending_in_a_full_stop_is_not_doubled() -> None:
     for locale in LOCALES:
         for letter in LetterBuilder(offer, locale=locale).letters():
             assert ".." not in letter.text.replace("...", "")
+
+
+@pytest.mark.parametrize(
+    ("position", "written", "wrong"),
+    [
+        ("Analyst", "d'Analyst", "de Analyst"),
+        ("ingénieure", "d'ingénieure", "de ingénieure"),
+        ("Data Engineer", "de Data Engineer", "d'Data Engineer"),
+    ],
+)
+def test_french_de_elides_before_a_vowel(
+    position: str, written: str, wrong: str
+) -> None:
+    """French writes 'le poste d'Analyst' but 'le poste de Data Engineer', in every letter."""
+    for team in (False, True):
+        offer = Offer(
+            company="Acme SA",
+            position=position,
+            contact=Team("Recrutement") if team else Person("Alex Morgan"),
+            candidate=Person("Sam Taylor"),
+            referral_requested=team,
+        )
+        for tone in ("formal", "warm", "brief"):
+            for letter in LetterBuilder(offer, locale="fr", tone=tone).letters():
+                assert wrong not in letter.text
+                assert position in letter.text
+            call = LetterBuilder(offer, locale="fr", tone=tone).call_script()
+            assert written in call.text
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,8 @@ Placeholders a message may use (the builder fills all of them):
 ``{company_acc}``        the same in the accusative (``die Acme GmbH``)
 ``{position}``           the job title offered, without an ad's gender marker
                          such as ``(m/w/d)``
+``{position_de}``        the job title after French *de*, elided before a vowel
+                         (``d'Analyst``, ``de Data Engineer``)
 ``{contact}``            the contact's full name
 ``{contact_first}``      the contact's given names
 ``{contact_formal}``     the contact named formally, as the ``address.*``
@@ -76,6 +78,7 @@ PLACEHOLDERS = frozenset(
         "company_dat",
         "company_acc",
         "position",
+        "position_de",
         "contact",
         "contact_first",
         "contact_formal",
@@ -100,6 +103,7 @@ PERSON_PLACEHOLDERS = frozenset({"name", "given", "surname", "title", "honorific
 #: Placeholders that stand in for a required one (the company with its article).
 ALTERNATIVES: Mapping[str, frozenset[str]] = {
     "company": frozenset({"company_dat", "company_acc"}),
+    "position": frozenset({"position_de"}),
 }
 
 #: The contexts of per-tone messages: the built-in tones.

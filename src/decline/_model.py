@@ -942,6 +942,7 @@ def placeholder_values(offer: Offer, locale: str) -> dict[str, str]:
         "company_dat": _company_with_article(offer.company, locale, "dative"),
         "company_acc": _company_with_article(offer.company, locale, "accusative"),
         "position": position_in_text(offer.position),
+        "position_de": _after_de(position_in_text(offer.position)),
         **values,
         "candidate": offer.candidate.name,
         "candidate_first": offer.candidate.first_name,
@@ -954,6 +955,12 @@ def placeholder_values(offer: Offer, locale: str) -> dict[str, str]:
         "date": "",
         "holiday": "",
     }
+
+
+def _after_de(position: str) -> str:
+    """The job title after French *de*: ``d'Analyst`` before a vowel, else ``de Data Engineer``."""
+    elide = position[:1].lower() in "aeiouyàâäéèêëîïôöùûüœæ"
+    return f"d'{position}" if position and elide else f"de {position}"
 
 
 def _string_keys(data: Mapping[Any, Any], field: str) -> None:
