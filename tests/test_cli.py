@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email
-import io
 import json
 import subprocess
 import sys
@@ -11,30 +10,11 @@ from email import policy
 from pathlib import Path
 
 import pytest
+from tests.commandline import WRITE, run
 
 from decline.cli import main
 
-BASE = [
-    "write",
-    "--company",
-    "Nordlys A/S",
-    "--position",
-    "Data Engineer",
-    "--contact",
-    "Mette Hansen",
-    "--contact-email",
-    "mette@nordlys.example",
-    "--candidate",
-    "Jonas Berg",
-    "--candidate-email",
-    "jonas@example.org",
-]
-
-
-def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err, stdin=io.StringIO(stdin))
-    return code, out.getvalue(), err.getvalue()
+BASE = list(WRITE)
 
 
 class TestWrite:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email
-import io
 import subprocess
 import sys
 from email import policy
@@ -14,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from hypothesis import given
+from tests.commandline import WRITE, run
 from tests.strategies import offers
 
 from decline import (
@@ -27,7 +27,6 @@ from decline import (
     Team,
     plan,
 )
-from decline.cli import main
 from decline.render import mailto as mailto_module
 
 icalendar = pytest.importorskip("icalendar")
@@ -35,28 +34,10 @@ icalendar = pytest.importorskip("icalendar")
 MONDAY = dt.date(2026, 11, 23)
 STAMP = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.timezone.utc)
 BASE = (
-    "write",
-    "--company",
-    "Nordlys A/S",
-    "--position",
-    "Data Engineer",
-    "--contact",
-    "Mette Hansen",
-    "--contact-email",
-    "mette@nordlys.example",
-    "--candidate",
-    "Jonas Berg",
-    "--candidate-email",
-    "jonas@example.org",
+    *WRITE,
     "--today",
     "2026-11-23",
 )
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def run_process(*argv: str, prelude: str = "") -> subprocess.CompletedProcess[bytes]:

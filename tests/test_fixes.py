@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.commandline import decline as cli
+from tests.commandline import run
 
 from decline import Offer, check
 from decline._fixes import apply_fixes, is_safe, unified_diff
-from decline.cli import main
 
 RUDE = (
     "Dear Mette,\n\nI have decided to decline the offer. Frankly, the interviews "
@@ -26,23 +24,6 @@ OFFER_TOML = (
     'company = "Nordlys A/S"\nposition = "Data Engineer"\ncontact = "Mette Hansen"\n'
     'candidate = "Jonas Berg"\n'
 )
-
-
-def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err, stdin=io.StringIO(stdin))
-    return code, out.getvalue(), err.getvalue()
-
-
-def cli(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "decline", *argv],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -10,9 +9,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from tests.commandline import decline, run
 
 from decline import _lint
-from decline.cli import main
 
 DATA = Path(__file__).parent / "data"
 
@@ -23,23 +22,6 @@ WARNING_DA = (
     "Kære Mette\n\nTak for tilbuddet om stillingen som dataingeniør. "
     "Jeg har valgt at takke nej.\n\nMed venlig hilsen\nJonas Berg\n"
 )
-
-
-def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err, stdin=io.StringIO(stdin))
-    return code, out.getvalue(), err.getvalue()
-
-
-def decline(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "decline", *argv],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-        encoding="utf-8",
-    )
 
 
 @pytest.fixture

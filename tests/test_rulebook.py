@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
-import subprocess
-import sys
 
 import pytest
+from tests.commandline import decline as cli
+from tests.commandline import run
 
 from decline import check
 from decline._rulebook import ADVICE, explain, rule_rows, unknown_rule
-from decline.cli import main
 from decline.guidance import RULES
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err, stdin=io.StringIO(""))
-    return code, out.getvalue(), err.getvalue()
-
-
-def cli(*argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "decline", *argv],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 class TestRules:
