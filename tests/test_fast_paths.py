@@ -398,3 +398,117 @@ def test_fill_reaches_no_attribute_or_index() -> None:
     assert _i18n.fill("{x.__class__} {0} {company}", {"company": "A"}) == (
         "{x.__class__} {0} A"
     )
+
+
+# ------------------------------------------------------- word forms and compounds
+
+
+def _plain_stem(stemmer: object, word: str) -> str:
+    """Stemmer._stem as a plain loop over the endings, longest first."""
+    import unicodedata
+
+    from decline._analysis.morphology import _VOWELS, Stemmer
+
+    assert isinstance(stemmer, Stemmer)
+    if stemmer.fold_accents and not word.isascii():
+        word = "".join(
+            c
+            for c in unicodedata.normalize("NFD", word)
+            if not unicodedata.combining(c)
+        )
+    if not stemmer.endings or not word.isalpha():
+        return word
+    for _ in range(stemmer.passes):
+        for ending in stemmer.endings:
+            if len(word) - len(ending) >= stemmer.min_stem and word.endswith(ending):
+                word = word[: len(word) - len(ending)]
+                break
+        else:
+            break
+    if (
+        stemmer.undouble
+        and len(word) > stemmer.min_stem
+        and word[-1] == word[-2]
+        and word[-1] not in _VOWELS
+    ):
+        word = word[:-1]
+    return word
+
+
+def _words_of(locale: str) -> list[str]:
+    """Every word the locale's data and judgement corpus write, lower case."""
+    from pathlib import Path
+
+    import tomllib
+
+    root = Path(__file__).resolve().parent
+    texts: list[str] = []
+    for path in (
+        root.parent / "src" / "decline" / "_analysis" / "data" / f"{locale}.toml",
+        root / "judgement" / f"{locale}.toml",
+    ):
+        with path.open("rb") as fh:
+            doc = tomllib.load(fh)
+
+        def walk(value: object) -> None:
+            if isinstance(value, str):
+                texts.append(value)
+            elif isinstance(value, list):
+                for item in value:
+                    walk(item)
+            elif isinstance(value, dict):
+                for item in value.values():
+                    walk(item)
+
+        walk(doc)
+    return sorted({t.lower for text in texts for t in tokenize(text, None)})
+
+
+@pytest.mark.parametrize("locale", available_data())
+def test_the_stemmer_strips_what_the_plain_loop_strips(locale: str) -> None:
+    """One set lookup per ending length finds the ending the loop over all finds."""
+    stemmer = load_data(locale).stemmer
+    for word in _words_of(locale):
+        assert stemmer._stem(word) == _plain_stem(stemmer, word), word
+
+
+@given(st.text(alphabet="abcdeilnorstuyæøåäöüé", min_size=1, max_size=14))
+@settings(max_examples=300)
+def test_the_stemmer_agrees_with_the_plain_loop_on_any_word(word: str) -> None:
+    for locale in available_data():
+        stemmer = load_data(locale).stemmer
+        assert stemmer._stem(word) == _plain_stem(stemmer, word)
+
+
+@pytest.mark.parametrize("locale", ["da", "de", "nb", "nl", "sv"])
+def test_compound_parts_are_what_the_plain_loop_finds(locale: str) -> None:
+    """The longest modifier, else the longest head, as looping over them all finds."""
+    compounds = load_data(locale).compounds
+    assert compounds is not None
+    modifiers = compounds._modifiers
+    heads = compounds._heads
+    rest = compounds.min_rest
+    words = _words_of(locale)
+    words += [m + "jobbet" for m in modifiers] + ["arbejds" + h for h in heads]
+    for word in words:
+        expected = None
+        if word not in compounds.exceptions and word.isalpha():
+            expected = next(
+                (
+                    m + "-"
+                    for m in modifiers
+                    if len(word) - len(m) >= rest and word.startswith(m)
+                ),
+                None,
+            )
+            if expected is None:
+                stem = compounds.stemmer.stem(word)
+                expected = next(
+                    (
+                        "-" + h
+                        for h in heads
+                        if len(stem) - len(h) >= rest and stem.endswith(h)
+                    ),
+                    None,
+                )
+        assert compounds._part(word) == expected, word

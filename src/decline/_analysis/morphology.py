@@ -48,7 +48,15 @@ class Stemmer:
         undouble: Undouble a final double consonant after stripping.
     """
 
-    __slots__ = ("_endings", "_memo", "fold_accents", "min_stem", "passes", "undouble")
+    __slots__ = (
+        "_by_length",
+        "_endings",
+        "_memo",
+        "fold_accents",
+        "min_stem",
+        "passes",
+        "undouble",
+    )
 
     def __init__(
         self,
@@ -60,6 +68,7 @@ class Stemmer:
         undouble: bool = False,
     ) -> None:
         self._endings = tuple(sorted(set(endings), key=lambda e: (-len(e), e)))
+        self._by_length = _by_length(self._endings)
         self.min_stem = min_stem
         self.passes = passes
         self.fold_accents = fold_accents
@@ -95,9 +104,11 @@ class Stemmer:
         if not self._endings or not word.isalpha():
             return word
         for _ in range(self.passes):
-            for ending in self._endings:
-                if len(word) - len(ending) >= self.min_stem and word.endswith(ending):
-                    word = word[: len(word) - len(ending)]
+            # The longest ending that fits: one set lookup per length, longest first
+            # (two endings of one length cannot both end the same word).
+            for size, group in self._by_length:
+                if len(word) - size >= self.min_stem and word[-size:] in group:
+                    word = word[:-size]
                     break
             else:
                 break
@@ -109,6 +120,12 @@ class Stemmer:
         ):
             word = word[:-1]
         return word
+
+
+def _by_length(parts: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """*parts* grouped by length, longest first."""
+    sizes = sorted({len(p) for p in parts if p}, reverse=True)  # "" strips nothing
+    return tuple((n, frozenset(p for p in parts if len(p) == n)) for n in sizes)
 
 
 class Compounds:
@@ -137,7 +154,16 @@ class Compounds:
         (True, True)
     """
 
-    __slots__ = ("_heads", "_memo", "_modifiers", "exceptions", "min_rest", "stemmer")
+    __slots__ = (
+        "_head_groups",
+        "_heads",
+        "_memo",
+        "_modifier_groups",
+        "_modifiers",
+        "exceptions",
+        "min_rest",
+        "stemmer",
+    )
 
     def __init__(
         self,
@@ -152,6 +178,8 @@ class Compounds:
         self._heads = tuple(
             sorted({stemmer.stem(h) for h in heads}, key=lambda h: (-len(h), h))
         )
+        self._modifier_groups = _by_length(self._modifiers)
+        self._head_groups = _by_length(self._heads)
         self.exceptions = frozenset(exceptions)
         self.stemmer = stemmer
         self.min_rest = min_rest
@@ -171,11 +199,12 @@ class Compounds:
         if word in self.exceptions or not word.isalpha():
             return None
         rest = self.min_rest
-        for modifier in self._modifiers:
-            if len(word) - len(modifier) >= rest and word.startswith(modifier):
-                return modifier + "-"
+        # Longest first, one set lookup per length (as in Stemmer._stem).
+        for size, group in self._modifier_groups:
+            if len(word) - size >= rest and word[:size] in group:
+                return word[:size] + "-"
         stem = self.stemmer.stem(word)
-        for head in self._heads:
-            if len(stem) - len(head) >= rest and stem.endswith(head):
-                return "-" + head
+        for size, group in self._head_groups:
+            if len(stem) - size >= rest and stem[-size:] in group:
+                return "-" + stem[-size:]
         return None
