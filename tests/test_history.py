@@ -142,3 +142,42 @@ def test_a_variant_catalog_read_first_does_not_deadlock() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_names_remembered_for_one_person_never_reach_another() -> None:
+    """The remembered greeting forms are keyed by the whole person and the locale.
+
+    The same name with and without an honorific, or in another locale, is greeted
+    as a fresh builder would greet it, in any order.
+    """
+    plain = Person("Julia Schmidt")
+    madam = Person("Julia Schmidt", honorific="ms", title="Dr.")
+    candidate = Person("Jonas Berg")
+
+    def greeting(contact: Person, locale: str) -> str:
+        offer = Offer(
+            company="Acme GmbH",
+            position="Analyst",
+            contact=contact,
+            candidate=candidate,
+        )
+        return (
+            LetterBuilder(offer, locale=locale, tone="formal")
+            .confirmation()
+            .text.split("\n")[0]
+        )
+
+    first = {
+        (p.honorific, loc): greeting(p, loc)
+        for p in (madam, plain)
+        for loc in ("de", "en")
+    }
+    again = {
+        (p.honorific, loc): greeting(p, loc)
+        for loc in ("en", "de")
+        for p in (plain, madam)
+    }
+    assert first == again
+    assert first[(madam.honorific, "de")] == "Sehr geehrte Frau Dr. Schmidt,"
+    assert first[(None, "de")] != first[(madam.honorific, "de")]
+    assert first[(madam.honorific, "en")] != first[(madam.honorific, "de")]

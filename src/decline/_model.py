@@ -826,6 +826,7 @@ def _form(person: Person, locale: str) -> str:
     return "neutral"
 
 
+@functools.lru_cache(maxsize=1024)  # a person and a locale decide it all
 def _names(person: Person, locale: str) -> _Names:
     from decline._analysis import load_addressing  # noqa: PLC0415 - on first use
 
@@ -850,6 +851,7 @@ def _names(person: Person, locale: str) -> _Names:
     return _Names(person.name, person.first_name, surname, title, honorific, form)
 
 
+@functools.lru_cache(maxsize=1024)  # a person, a locale and a prefix decide it all
 def _named(person: Person, locale: str, prefix: str) -> str:
     """*person* named by the catalog's ``address.*`` or ``mention.*`` messages."""
     names = _names(person, locale)
