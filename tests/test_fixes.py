@@ -202,6 +202,25 @@ class TestFixCommand:
         assert "rude" not in second.read_text(encoding="utf-8")
         assert "Anna" in second.read_text(encoding="utf-8")
 
+    def test_diff_names_a_draft_it_cannot_read_and_exits_2(
+        self, tmp_path: Path
+    ) -> None:
+        """A missing draft beside a good one: its diff is printed, the missing one named."""
+        (tmp_path / "draft.txt").write_text(RUDE, encoding="utf-8")
+        done = cli(
+            "check",
+            "draft.txt",
+            "gone.txt",
+            "--locale",
+            "en",
+            "--diff",
+            "--unsafe-fixes",
+            cwd=tmp_path,
+        )
+        assert done.returncode == 2
+        assert "+++ draft.txt (fixed)" in done.stdout
+        assert "gone.txt" in done.stderr
+
     def test_diff_with_nothing_to_fix_is_empty(self) -> None:
         """Only unsafe fixes, not asked for: no diff, exit 0, a note."""
         code, out, err = run("check", "-", "--locale", "en", "--diff", stdin=RUDE)

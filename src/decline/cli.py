@@ -1044,10 +1044,10 @@ def _check_paths(
     if args.fix or args.diff:
         fixed = _fix_drafts(args, drafts, results, stdout)
         if args.diff:
-            for result in results:
-                if result.error is not None:
-                    _say(err, f"{visible(result.name)}: {result.error}")
-            return 2 if missing or any(r.error for r in results) else int(fixed > 0)
+            failed = [(r.name, r.error) for r in results if r.error is not None]
+            for name, reason in [*failed, *missing]:
+                _say(err, f"{visible(name)}: {reason}")
+            return 2 if failed or missing else int(fixed > 0)
         if fixed:  # report what the fixes left
             results = _lint.check_drafts(drafts, jobs=args.jobs)
     return _check_results(args, project, results, missing, stdout, err)
