@@ -103,15 +103,7 @@ class Stemmer:
             )
         if not self._endings or not word.isalpha():
             return word
-        for _ in range(self.passes):
-            # The longest ending that fits: one set lookup per length, longest first
-            # (two endings of one length cannot both end the same word).
-            for size, group in self._by_length:
-                if len(word) - size >= self.min_stem and word[-size:] in group:
-                    word = word[:-size]
-                    break
-            else:
-                break
+        word = self._strip(word)
         if (
             self.undouble
             and len(word) > self.min_stem
@@ -119,6 +111,19 @@ class Stemmer:
             and word[-1] not in _VOWELS
         ):
             word = word[:-1]
+        return word
+
+    def _strip(self, word: str) -> str:
+        """*word* without its longest fitting ending, ``passes`` times."""
+        for _ in range(self.passes):
+            # One set lookup per length, longest first: two endings of one length
+            # cannot both end the same word.
+            for size, group in self._by_length:
+                if len(word) - size >= self.min_stem and word[-size:] in group:
+                    word = word[:-size]
+                    break
+            else:
+                break
         return word
 
 
