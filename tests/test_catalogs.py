@@ -109,3 +109,109 @@ def test_every_locale_has_guidance_data() -> None:
     from decline._analysis import available_data
 
     assert set(available_locales()) == set(available_data())
+
+
+def _mo(entries: dict[bytes, bytes], order: str = "<") -> bytes:
+    """A GNU .mo file of *entries* (original to translation), in byte *order*."""
+    import struct
+
+    keys = sorted(entries)
+    count = len(keys)
+    originals, translations = 28, 28 + 8 * count
+    data_at = 28 + 16 * count
+    blob, table_o, table_t = b"", b"", b""
+    for key in keys:
+        table_o += struct.pack(f"{order}2I", len(key), data_at + len(blob))
+        blob += key + b"\x00"
+    for key in keys:
+        text = entries[key]
+        table_t += struct.pack(f"{order}2I", len(text), data_at + len(blob))
+        blob += text + b"\x00"
+    head = struct.pack(
+        f"{order}7I", 0x950412DE, 0, count, originals, translations, 0, 0
+    )
+    return head + table_o + table_t + blob
+
+
+HEADER = (
+    b"Content-Type: text/plain; charset=UTF-8\n"
+    b"Plural-Forms: nplurals=2; plural=(n > 1);\n"
+)
+
+
+@pytest.mark.parametrize("order", ["<", ">"])
+def test_read_mo_reads_contexts_and_the_plural_rule(order: str) -> None:
+    """Both byte orders; a context splits off; plurals and empty ones are skipped."""
+    from decline._i18n import read_mo
+
+    messages, plural = read_mo(
+        _mo(
+            {
+                b"": HEADER,
+                b"greeting": "Hej då".encode(),
+                b"warm\x04greeting": "Kære".encode(),
+                b"one\x00many": b"en\x00flere",
+                b"untranslated": b"",
+            },
+            order,
+        )
+    )
+    assert messages == {(None, "greeting"): "Hej då", ("warm", "greeting"): "Kære"}
+    assert plural == "(n > 1)"
+
+
+def test_read_mo_decodes_the_charset_the_header_names() -> None:
+    from decline._i18n import read_mo
+
+    header = b"Content-Type: text/plain; charset=ISO-8859-1\n"
+    messages, plural = read_mo(
+        _mo({b"": header, b"thanks": "Merci à vous".encode("latin-1")})
+    )
+    assert messages == {(None, "thanks"): "Merci à vous"}
+    assert plural == "(n != 1)"  # no Plural-Forms: gettext's default
+
+
+@pytest.mark.parametrize(
+    ("blob", "says"),
+    [
+        (b"", "not a gettext .mo file"),
+        (b"\x00" * 40, "not a gettext .mo file"),
+        (b"\xde\x12\x04\x95" + b"\x00" * 4, "truncated"),
+        (_mo({b"a": b"b"})[:-4], "runs past the end"),
+        (_mo({b"": b"charset=no-such-codec\n", b"a": b"b"}), "cannot decode"),
+        (_mo({b"a": b"\xff\xfe"}), "cannot decode"),
+    ],
+)
+def test_read_mo_refuses_a_broken_file_with_a_clear_error(
+    blob: bytes, says: str
+) -> None:
+    from decline._i18n import read_mo
+
+    with pytest.raises(ValueError, match=says):
+        read_mo(blob)
+
+
+def test_read_mo_reads_what_babel_writes_as_babel_does(tmp_path: Path) -> None:
+    """The reader agrees with Babel's own on a catalog with every kind of entry."""
+    import io
+
+    from babel.messages.catalog import Catalog as BabelCatalog
+    from babel.messages.mofile import read_mo as babel_read_mo
+    from babel.messages.mofile import write_mo
+
+    from decline._i18n import messages_from, read_mo
+
+    source = BabelCatalog(locale="fr")
+    source.add("plain", "simple")
+    source.add("greeting", "Bonjour", context="formal")
+    source.add(("one", "many"), ("un", "plusieurs"))
+    source.add("draft", "brouillon", flags=["fuzzy"])
+    source.add("empty", "")
+    out = io.BytesIO()
+    write_mo(out, source)
+    blob = out.getvalue()
+    theirs = babel_read_mo(io.BytesIO(blob))
+    messages, plural = read_mo(blob)
+    assert messages == messages_from(theirs)
+    assert messages == {(None, "plain"): "simple", ("formal", "greeting"): "Bonjour"}
+    assert plural == theirs.plural_expr  # CLDR's rule for French, from the header

@@ -742,9 +742,9 @@ def _read_plugin_catalog(localedir: Path, domain: str, lang: str) -> Catalog | N
     folder = localedir / lang / "LC_MESSAGES"
     try:
         return read_catalog(folder, domain, lang)
-    # A plugin's .mo or .po file may be anything: Babel's readers fail on broken
-    # files with OSError, ValueError, LookupError, struct.error, AttributeError or
-    # their own errors, so every Exception is one broken catalog.
+    # A plugin's .mo or .po file may be anything: a .mo fails with ValueError, and
+    # Babel's .po reader with OSError, ValueError, LookupError, AttributeError or
+    # its own errors, so every Exception is one broken catalog.
     except Exception as exc:  # noqa: BLE001
         mo = folder / f"{domain}.mo"
         path = mo if mo.is_file() else folder / f"{domain}.po"
