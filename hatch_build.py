@@ -1,13 +1,24 @@
-"""Hatch build hook: compile the gettext catalogs into the wheel.
+"""Hatch build hook: compile the gettext catalogs and the locale data into the wheel.
 
 Every ``src/decline/locale/<ll>/LC_MESSAGES/decline.po`` is checked and compiled
 to a ``.mo`` file that goes into the wheel beside it. Any catalog error (a syntax
-error, a broken ``python-format`` entry, a fuzzy header) fails the build. The
-``.mo`` files are never committed; an editable install reads the ``.po`` files.
+error, a broken ``python-format`` entry, a fuzzy header) fails the build.
+
+Every ``src/decline/_analysis/data/<locale>.toml`` is compiled as the library
+compiles it at run time, and written as ``<locale>.compiled`` beside it
+(``python -m decline._analysis.prebuilt``, run from the source tree in a child
+process), so that a cold ``decline check`` need not compile it; the library uses
+such a file only while its key matches the data and the code that read it.
+
+Neither is ever committed; an editable install reads the ``.po`` and ``.toml``
+files.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -55,6 +66,31 @@ class CatalogBuildHook(BuildHookInterface):  # type: ignore[type-arg]
                 write_mo(fh, catalog)
             relative = f"decline/locale/{language}/LC_MESSAGES/{mo_path.name}"
             build_data["force_include"][str(mo_path)] = relative
+        self._compile_data(root, out / "compiled", build_data)
+
+    def _compile_data(self, root: Path, out: Path, build_data: dict[str, Any]) -> None:
+        """Compile every locale's data file into *out* and force-include it."""
+        # The child sees the build environment's packages (attrs, babel) as this
+        # process does, and the sources first.
+        path = os.pathsep.join([str(root / "src"), *filter(None, sys.path)])
+        env = {**os.environ, "PYTHONPATH": path}
+        env["PYTHONDONTWRITEBYTECODE"] = "1"  # leave no __pycache__ in the sources
+        done = subprocess.run(  # noqa: S603 - our own module, this interpreter
+            [sys.executable, "-m", "decline._analysis.prebuilt", str(out)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            msg = f"compiling the locale data failed:\n{done.stderr}"
+            raise RuntimeError(msg)
+        written = sorted(out.glob("*.compiled"))
+        if not written:
+            raise RuntimeError("no locale data was compiled")
+        for path in written:
+            relative = f"decline/_analysis/data/{path.name}"
+            build_data["force_include"][str(path)] = relative
 
     def finalize(
         self, version: str, build_data: dict[str, Any], artifact_path: str

@@ -39,7 +39,14 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["Addressing", "available_data", "load_addressing", "load_data", "load_tone"]
+__all__ = [
+    "Addressing",
+    "available_data",
+    "compile_data",
+    "load_addressing",
+    "load_data",
+    "load_tone",
+]
 
 _TABLES: Final = (
     "meta",
@@ -716,6 +723,18 @@ def load_data(locale: str) -> LocaleData:
         known = ", ".join(available_data())
         msg = f"no guidance data for locale {locale!r} (available: {known})"
         raise LookupError(msg)
+    from decline._analysis import prebuilt  # noqa: PLC0415 - hashlib, pickle
+
+    data = prebuilt.load(locale)
+    return compile_data(locale) if data is None else data
+
+
+def compile_data(locale: str) -> LocaleData:
+    """Compile the data file of *locale* (an available one), without the cache.
+
+    :func:`load_data` uses the copy compiled when the wheel was built
+    (:mod:`decline._analysis.prebuilt`) while it is current, and this otherwise.
+    """
     return _load_data_file(_data_dir() / f"{locale}.toml", locale)
 
 

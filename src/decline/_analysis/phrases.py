@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from typing import TYPE_CHECKING, Final, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol
 
 from decline._analysis._common import remember, widen
 from decline._analysis.tokens import (
@@ -119,6 +119,21 @@ BUILT_IN_LISTS: Final[Mapping[str, Matcher]] = {
 }
 
 
+#: The edge table of every frozen node that has no edges of a kind: shared, so a
+#: compiled set holds (and a pickle of it writes) one empty table, not 100 000.
+#: Never written: edges are added only while a set is built, before it is frozen.
+_NO_EDGES: Final[dict[str, Any]] = {}
+_TABLES: Final = (
+    "exact",
+    "stems",
+    "cased",
+    "prefixes",
+    "suffixes",
+    "prefix_index",
+    "suffix_index",
+)
+
+
 class _Node:
     """A trie node: one table of edges per kind of element."""
 
@@ -146,7 +161,7 @@ class _Node:
         self.cased: dict[str, _Node] = {}
         self.prefixes: dict[str, _Node] = {}
         self.suffixes: dict[str, _Node] = {}
-        self.refs: list[tuple[Matcher, _Node]] = []
+        self.refs: list[tuple[Matcher, _Node]] | tuple[tuple[Matcher, _Node], ...] = []
         #: Per token text, the ``@list`` edges whose list may begin with it (on a
         #: node with many such edges, set by freeze).
         self.ref_memo: dict[str, tuple[tuple[Matcher, _Node], ...]] | None = None
@@ -166,6 +181,9 @@ class _Node:
             "cased": self.cased,
             "prefix": self.prefixes,
         }.get(mode, self.suffixes)
+        if table is _NO_EDGES:
+            msg = "a frozen trie node takes no new edges"
+            raise RuntimeError(msg)
         node = table.get(key)
         if node is None:
             node = table[key] = _Node()
@@ -176,7 +194,7 @@ class _Node:
             if known is target:
                 return node
         node = _Node()
-        self.refs.append((target, node))
+        self.refs.append((target, node))  # type: ignore[union-attr] # frozen: a tuple
         return node
 
     def gap_child(self, size: int) -> _Node:
@@ -210,6 +228,10 @@ class _Node:
             node.freeze()
         if self.gap is not None:
             self.gap[1].freeze()
+        self.refs = tuple(self.refs)
+        for name in _TABLES:
+            if not getattr(self, name):
+                setattr(self, name, _NO_EDGES)
 
     @property
     def has_children(self) -> bool:
@@ -508,6 +530,18 @@ class PhraseSet:
         """Refuse to change a compiled set."""
         msg = "PhraseSet is immutable"
         raise AttributeError(msg)
+
+    def __getstate__(self) -> dict[str, object]:
+        """The compiled set for pickle, without what it learnt from texts."""
+        state = {name: getattr(self, name) for name in self.__slots__}
+        state["_can_start"] = {}
+        state["_contains"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Restore a pickled set (it is immutable, so past :meth:`__setattr__`)."""
+        for name in self.__slots__:
+            object.__setattr__(self, name, state[name])
 
     @property
     def terms(self) -> tuple[str, ...]:

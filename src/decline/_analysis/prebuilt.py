@@ -1,0 +1,236 @@
+"""Compiled locale data built into the wheel, so a cold start need not compile it.
+
+Compiling one data file (some 7 000 entries into a hundred tries) is most of a cold
+``decline check``. The wheel build (``hatch_build.py``) therefore runs
+``python -m decline._analysis.prebuilt OUT`` once, which compiles every locale and
+writes ``OUT/<locale>.compiled`` beside the data files in the wheel.
+:func:`load` reads such a file back only if its **key** still matches: a hash of the
+data file, of every module of this package (the code that compiles the data and
+defines the objects in the file), of decline's version and of the Python that
+wrote it. Anything else — no file, another key, a truncated or garbled file —
+gives ``None``, and the caller compiles the data file as before; the findings are
+the same either way (``tests/test_prebuilt.py``).
+
+The files are pickles, read only from the package's own folder (or one a test
+names), never from a path a user or a text supplies: they are as trusted as the
+modules beside them. The unpickler still admits only the classes the compiled data
+is made of, so a file that is not ours fails instead of running anything.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import io
+import pickle
+import sys
+import zlib
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final
+
+from decline._analysis.lexicon import LocaleData
+from decline._analysis.phrases import BUILT_IN_LISTS
+from decline._version import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+__all__ = ["HEADER_SIZE", "SUFFIX", "build", "dumps", "key", "load", "loads"]
+
+#: The file name ending of a compiled locale (``en.compiled``).
+SUFFIX: Final = ".compiled"
+_MAGIC: Final = b"decline-compiled 1\n"
+_PROTOCOL: Final = 5
+_KEY_SIZE: Final = 32  # bytes of SHA-256
+_CHECK_SIZE: Final = 4  # bytes of the payload's CRC-32
+#: Magic, key, then the CRC-32 of the pickle that follows.
+HEADER_SIZE: Final = len(_MAGIC) + _KEY_SIZE + _CHECK_SIZE
+
+#: What the unpickler may build: the compiled data's own classes, and the few
+#: built-ins pickle writes for them.
+_ALLOWED: Final = frozenset(
+    {
+        ("builtins", "frozenset"),
+        ("builtins", "getattr"),
+        ("builtins", "set"),
+        ("copyreg", "_reconstructor"),
+        ("builtins", "object"),
+    }
+)
+_OWN_MODULES: Final = "decline._analysis."
+
+_BUILT_IN_NAMES: Final = {id(matcher): name for name, matcher in BUILT_IN_LISTS.items()}
+
+
+def _package() -> Any:  # an importlib.resources Traversable
+    return resources.files("decline._analysis")
+
+
+def key(locale: str, package: Any = None) -> bytes | None:
+    """The key a compiled *locale* must carry to be used.
+
+    Args:
+        locale: A locale with a data file.
+        package: The folder of ``decline._analysis`` (by default the installed
+            one); its ``data/<locale>.toml`` and its modules are hashed.
+
+    Returns:
+        A SHA-256 digest, or ``None`` if the data file or a module cannot be read
+        (say, a package installed without its sources): then nothing compiled is
+        ever trusted.
+    """
+    root = _package() if package is None else package
+    digest = hashlib.sha256(_MAGIC)
+    for part in (__version__, sys.implementation.cache_tag or "", str(_PROTOCOL)):
+        digest.update(part.encode() + b"\0")
+    try:
+        digest.update((root / "data" / f"{locale}.toml").read_bytes())
+        modules = sorted(
+            entry.name for entry in root.iterdir() if entry.name.endswith(".py")
+        )
+        for name in modules:
+            digest.update(name.encode() + b"\0")
+            digest.update((root / name).read_bytes())
+    except OSError:
+        return None
+    if not modules:
+        return None
+    return digest.digest()
+
+
+def _read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    """Rebuild a read-only mapping (pickle cannot name ``mappingproxy``)."""
+    return MappingProxyType(mapping)
+
+
+class _Pickler(pickle.Pickler):
+    """Writes the built-in ``@list`` matchers by name, and read-only mappings."""
+
+    def persistent_id(self, obj: Any) -> str | None:
+        name = _BUILT_IN_NAMES.get(id(obj))
+        return name if name is not None and BUILT_IN_LISTS[name] is obj else None
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is MappingProxyType:
+            return _read_only, (dict(obj),)
+        return NotImplemented
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only what compiled data is made of."""
+
+    def persistent_load(self, pid: Any) -> Any:
+        try:
+            return BUILT_IN_LISTS[pid]
+        except (KeyError, TypeError):
+            msg = f"unknown built-in list {pid!r}"
+            raise pickle.UnpicklingError(msg) from None
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED or (
+            module.startswith(_OWN_MODULES) and not name.startswith("__")
+        ):
+            return super().find_class(module, name)
+        msg = f"{module}.{name} is not part of compiled locale data"
+        raise pickle.UnpicklingError(msg)
+
+
+def dumps(data: LocaleData, digest: bytes) -> bytes:
+    """The compiled file for *data*, carrying the key *digest*."""
+    out = io.BytesIO()
+    _Pickler(out, protocol=_PROTOCOL).dump(data)
+    payload = out.getvalue()
+    return _MAGIC + digest + zlib.crc32(payload).to_bytes(_CHECK_SIZE, "big") + payload
+
+
+def loads(blob: bytes, digest: bytes, locale: str) -> LocaleData | None:
+    """Read a compiled file; ``None`` unless it is whole, ours, and keyed *digest*."""
+    at = len(_MAGIC) + _KEY_SIZE
+    if blob[: len(_MAGIC)] != _MAGIC or blob[len(_MAGIC) : at] != digest:
+        return None
+    payload = memoryview(blob)[HEADER_SIZE:]
+    if zlib.crc32(payload).to_bytes(_CHECK_SIZE, "big") != blob[at:HEADER_SIZE]:
+        return None  # damaged on disk: a pickle has no check of its own
+    collecting = gc.isenabled()
+    gc.disable()  # a million new objects, none of them garbage: spare the collector
+    try:
+        data = _Unpickler(io.BytesIO(payload)).load()
+    except Exception:  # noqa: BLE001 - any broken file means: compile instead
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    if not isinstance(data, LocaleData) or data.locale != locale:
+        return None
+    return data
+
+
+def load(locale: str, folder: Path | None = None) -> LocaleData | None:
+    """The compiled data of *locale*, if a current compiled file exists.
+
+    Args:
+        locale: A locale with a data file.
+        folder: Where the compiled files are; by default the package's data folder
+            (where the wheel puts them).
+
+    Returns:
+        The data, or ``None`` when there is no file, or it is stale or damaged.
+    """
+    digest = key(locale)
+    if digest is None:
+        return None
+    path = (_package() / "data") if folder is None else folder
+    try:
+        blob = (path / f"{locale}{SUFFIX}").read_bytes()
+    except OSError:
+        return None
+    return loads(blob, digest, locale)
+
+
+def build(
+    out: Path, compile_locale: Callable[[str], LocaleData], locales: Sequence[str]
+) -> list[Path]:
+    """Compile each of *locales* with *compile_locale* and write it into *out*.
+
+    Returns:
+        The files written.
+
+    Raises:
+        RuntimeError: A module or data file of the package cannot be read.
+    """
+    written = []
+    out.mkdir(parents=True, exist_ok=True)
+    for locale in locales:
+        digest = key(locale)
+        if digest is None:
+            msg = f"cannot read the sources of decline._analysis for {locale!r}"
+            raise RuntimeError(msg)
+        target = out / f"{locale}{SUFFIX}"
+        target.write_bytes(dumps(compile_locale(locale), digest))
+        written.append(target)
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m decline._analysis.prebuilt OUT``: compile every locale into OUT."""
+    from decline._analysis.datafile import (  # noqa: PLC0415 - not needed to load
+        available_data,
+        compile_data,
+    )
+
+    args = sys.argv[1:] if argv is None else list(argv)
+    if len(args) != 1:
+        sys.stderr.write("usage: python -m decline._analysis.prebuilt OUT\n")
+        return 2
+    for path in build(Path(args[0]), compile_data, available_data()):
+        sys.stdout.write(f"{path}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    # Run the module's own copy, so what is pickled is named decline._analysis....
+    from decline._analysis import prebuilt  # noqa: PLW0406
+
+    raise SystemExit(prebuilt.main())
