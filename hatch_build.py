@@ -6,7 +6,7 @@ error, a broken ``python-format`` entry, a fuzzy header) fails the build.
 
 Every ``src/decline/_analysis/data/<locale>.toml`` is compiled as the library
 compiles it at run time, and written as ``<locale>.compiled`` beside it
-(``python -m decline._analysis.prebuilt``, run from the source tree in a child
+(``python -m decline._analysis.build``, run from the source tree in a child
 process), so that a cold ``decline check`` need not compile it; the library uses
 such a file only while its key matches the data and the code that read it.
 
@@ -76,7 +76,7 @@ class CatalogBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         env = {**os.environ, "PYTHONPATH": path}
         env["PYTHONDONTWRITEBYTECODE"] = "1"  # leave no __pycache__ in the sources
         done = subprocess.run(  # noqa: S603 - our own module, this interpreter
-            [sys.executable, "-m", "decline._analysis.prebuilt", str(out)],
+            [sys.executable, "-m", "decline._analysis.build", str(out)],
             env=env,
             capture_output=True,
             text=True,

@@ -27,7 +27,9 @@ import pytest
 
 import decline
 from decline._analysis import available_data, datafile, prebuilt
-from decline._analysis.datafile import compile_data, load_data
+from decline._analysis.datafile import compile_data, load_data, read_tone
+from decline._analysis.lexicon import LocaleData
+from decline._analysis.tone import ToneModel
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -35,16 +37,20 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 JUDGEMENT = ROOT / "tests" / "judgement"
 HEADER = prebuilt.HEADER_SIZE
+#: Every locale has a data file and a tone model, so a build writes both.
+EVERY_FILE = sorted(
+    name
+    for locale in available_data()
+    for name in (f"{locale}.compiled", f"{locale}.tone.compiled")
+)
 
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every locale compiled as the wheel build compiles it."""
     out = tmp_path_factory.mktemp("compiled")
-    written = prebuilt.build(out, compile_data, available_data())
-    assert sorted(p.name for p in written) == [
-        f"{locale}.compiled" for locale in available_data()
-    ]
+    written = prebuilt.build(out, compile_data, available_data(), read_tone)
+    assert sorted(p.name for p in written) == EVERY_FILE
     return out
 
 
@@ -79,14 +85,19 @@ def test_compiled_file_gives_the_same_findings_as_the_data_file(
 ) -> None:
     corpus = texts(locale)
     loaded = prebuilt.load(locale, folder)
-    assert loaded is not None
+    tone = prebuilt.load_tone(locale, folder)
+    assert loaded is not None and tone is not None
     monkeypatch.setattr(prebuilt, "load", lambda _locale: None)
+    monkeypatch.setattr(prebuilt, "load_tone", lambda _locale: None)
     compiled = findings(locale, corpus)
     assert load_data(locale) is not loaded
+    assert datafile.load_tone(locale) is not tone
     load_data.cache_clear()
     datafile.load_tone.cache_clear()
     monkeypatch.setattr(prebuilt, "load", lambda _locale: loaded)
-    assert load_data(locale) is loaded  # the run below reads the compiled file
+    monkeypatch.setattr(prebuilt, "load_tone", lambda _locale: tone)
+    assert load_data(locale) is loaded  # the run below reads the compiled files
+    assert datafile.load_tone(locale) is tone
     assert findings(locale, corpus) == compiled
     assert any(compiled), "the corpus must give findings, or the test cannot fail"
 
@@ -104,6 +115,33 @@ def test_compiled_data_is_the_same_data(folder: Path) -> None:
     assert loaded.stemmer.stem("Schnarchvereine") == fresh.stemmer.stem(
         "Schnarchvereine"
     )
+
+
+@pytest.mark.parametrize("locale", available_data())
+def test_compiled_tone_model_is_the_same_model(locale: str, folder: Path) -> None:
+    loaded = prebuilt.load_tone(locale, folder)
+    fresh = read_tone(locale)
+    assert isinstance(loaded, ToneModel) and fresh is not None
+    assert loaded.weights == fresh.weights
+    assert (loaded.threshold, loaded.letter_threshold, loaded.intercept) == (
+        fresh.threshold,
+        fresh.letter_threshold,
+        fresh.intercept,
+    )
+    assert (loaded.morphology, loaded.lists, loaded.char_ngrams) == (
+        fresh.morphology,
+        fresh.lists,
+        fresh.char_ngrams,
+    )
+
+
+def test_tone_file_is_not_taken_for_data_or_the_other_way(folder: Path) -> None:
+    tone = (folder / "en.tone.compiled").read_bytes()
+    data_key = prebuilt.key("en")
+    assert data_key is not None
+    assert prebuilt.loads(tone, data_key, "en", LocaleData) is None  # another key
+    forged = tone[:19] + data_key + tone[51:]
+    assert prebuilt.loads(forged, data_key, "en", LocaleData) is None  # a ToneModel
 
 
 def test_a_compiled_set_is_still_immutable(folder: Path) -> None:
@@ -149,7 +187,7 @@ def test_file_of_another_locale_is_refused(folder: Path) -> None:
     digest = prebuilt.key("en")
     assert digest is not None
     forged = blob[:19] + digest + blob[51:]  # the right key, German data
-    assert prebuilt.loads(forged, digest, "en") is None
+    assert prebuilt.loads(forged, digest, "en", LocaleData) is None
 
 
 def test_key_follows_the_data_and_the_code(tmp_path: Path) -> None:
@@ -173,7 +211,7 @@ def test_unpickler_builds_only_compiled_data() -> None:
     payload = pickle.dumps(os.system)
     crc = zlib.crc32(payload).to_bytes(4, "big")
     evil = prebuilt._MAGIC + digest + crc + payload
-    assert prebuilt.loads(evil, digest, "en") is None
+    assert prebuilt.loads(evil, digest, "en", LocaleData) is None
     with pytest.raises(pickle.UnpicklingError, match="not part of compiled"):
         prebuilt._Unpickler(io.BytesIO(pickle.dumps(os.system))).load()
     with pytest.raises(pickle.UnpicklingError, match="not part of compiled"):
@@ -189,23 +227,22 @@ def test_gc_is_enabled_again_after_loading(folder: Path, tmp_path: Path) -> None
 
 
 def test_the_build_command_writes_every_locale(tmp_path: Path) -> None:
-    """``python -m decline._analysis.prebuilt OUT``, as hatch_build.py runs it."""
+    """``python -m decline._analysis.build OUT``, as hatch_build.py runs it."""
     done = subprocess.run(
-        [sys.executable, "-m", "decline._analysis.prebuilt", str(tmp_path)],
+        [sys.executable, "-m", "decline._analysis.build", str(tmp_path)],
         capture_output=True,
         text=True,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        f"{locale}.compiled" for locale in available_data()
-    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == EVERY_FILE
     assert prebuilt.load("sv", tmp_path) is not None
+    assert prebuilt.load_tone("sv", tmp_path) is not None
 
 
 def test_the_build_command_needs_one_folder() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "decline._analysis.prebuilt"],
+        [sys.executable, "-m", "decline._analysis.build"],
         capture_output=True,
         text=True,
         check=False,
@@ -221,3 +258,4 @@ def test_an_installed_wheel_uses_its_compiled_files() -> None:
         pytest.skip("a source checkout or editable install: nothing compiled")
     for locale in available_data():
         assert prebuilt.load(locale) is not None, locale
+        assert prebuilt.load_tone(locale) is not None, locale

@@ -46,6 +46,7 @@ __all__ = [
     "load_addressing",
     "load_data",
     "load_tone",
+    "read_tone",
 ]
 
 _TABLES: Final = (
@@ -729,6 +730,18 @@ def load_data(locale: str) -> LocaleData:
     return compile_data(locale) if data is None else data
 
 
+def read_tone(locale: str) -> ToneModel | None:
+    """Read the tone model file of *locale*, if it has one, without the cache.
+
+    What :func:`load_tone` reads when there is no current compiled copy; the
+    wheel build compiles this (:mod:`decline._analysis.prebuilt`).
+    """
+    path = _data_dir() / f"{locale}.tone"
+    if not path.is_file():
+        return None
+    return read_model(path.name, path.read_text(encoding="utf-8").splitlines())
+
+
 def compile_data(locale: str) -> LocaleData:
     """Compile the data file of *locale* (an available one), without the cache.
 
@@ -751,7 +764,13 @@ def load_tone(locale: str) -> ToneModel | None:
     path = _data_dir() / f"{locale}.tone"
     if not path.is_file():
         return None
-    model = read_model(path.name, path.read_text(encoding="utf-8").splitlines())
+    from decline._analysis import prebuilt  # noqa: PLC0415 - hashlib, pickle
+
+    model = prebuilt.load_tone(locale)
+    if model is None:
+        model = read_tone(locale)
+    if model is None:  # pragma: no cover - the file was there a moment ago
+        return None
     if model.locale != locale:
         msg = f"{path.name}: the model is for {model.locale!r}, not {locale!r}"
         raise ValueError(msg)

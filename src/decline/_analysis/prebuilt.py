@@ -2,8 +2,9 @@
 
 Compiling one data file (some 7 000 entries into a hundred tries) is most of a cold
 ``decline check``. The wheel build (``hatch_build.py``) therefore runs
-``python -m decline._analysis.prebuilt OUT`` once, which compiles every locale and
-writes ``OUT/<locale>.compiled`` beside the data files in the wheel.
+``python -m decline._analysis.build OUT`` once, which compiles every locale with
+:func:`build` and writes ``OUT/<locale>.compiled`` (and ``<locale>.tone.compiled``
+for its tone model) beside the data files in the wheel.
 :func:`load` reads such a file back only if its **key** still matches: a hash of the
 data file, of every module of this package (the code that compiles the data and
 defines the objects in the file), of decline's version and of the Python that
@@ -28,19 +29,33 @@ import zlib
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from decline._analysis.lexicon import LocaleData
 from decline._analysis.phrases import BUILT_IN_LISTS
+from decline._analysis.tone import ToneModel
 from decline._version import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-__all__ = ["HEADER_SIZE", "SUFFIX", "build", "dumps", "key", "load", "loads"]
+__all__ = [
+    "HEADER_SIZE",
+    "SUFFIX",
+    "build",
+    "dumps",
+    "key",
+    "load",
+    "load_tone",
+    "loads",
+]
+
+_T = TypeVar("_T")
 
 #: The file name ending of a compiled locale (``en.compiled``).
 SUFFIX: Final = ".compiled"
+#: Per source file ending, the ending of its compiled file.
+_COMPILED: Final = {".toml": SUFFIX, ".tone": ".tone" + SUFFIX}
 _MAGIC: Final = b"decline-compiled 1\n"
 _PROTOCOL: Final = 5
 _KEY_SIZE: Final = 32  # bytes of SHA-256
@@ -68,25 +83,28 @@ def _package() -> Any:  # an importlib.resources Traversable
     return resources.files("decline._analysis")
 
 
-def key(locale: str, package: Any = None) -> bytes | None:
-    """The key a compiled *locale* must carry to be used.
+def key(locale: str, package: Any = None, source: str = ".toml") -> bytes | None:
+    """The key a compiled file of *locale* must carry to be used.
 
     Args:
         locale: A locale with a data file.
         package: The folder of ``decline._analysis`` (by default the installed
-            one); its ``data/<locale>.toml`` and its modules are hashed.
+            one); its ``data/<locale><source>`` and its modules are hashed.
+        source: The file compiled: ``".toml"`` (the data) or ``".tone"`` (the
+            tone model).
 
     Returns:
-        A SHA-256 digest, or ``None`` if the data file or a module cannot be read
-        (say, a package installed without its sources): then nothing compiled is
-        ever trusted.
+        A SHA-256 digest, or ``None`` if the source file or a module cannot be
+        read (say, a package installed without its sources): then nothing
+        compiled is ever trusted.
     """
     root = _package() if package is None else package
     digest = hashlib.sha256(_MAGIC)
     for part in (__version__, sys.implementation.cache_tag or "", str(_PROTOCOL)):
         digest.update(part.encode() + b"\0")
     try:
-        digest.update((root / "data" / f"{locale}.toml").read_bytes())
+        digest.update(source.encode() + b"\0")
+        digest.update((root / "data" / f"{locale}{source}").read_bytes())
         modules = sorted(
             entry.name for entry in root.iterdir() if entry.name.endswith(".py")
         )
@@ -137,16 +155,20 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(msg)
 
 
-def dumps(data: LocaleData, digest: bytes) -> bytes:
-    """The compiled file for *data*, carrying the key *digest*."""
+def dumps(data: object, digest: bytes) -> bytes:
+    """The compiled file for *data* (locale data or a tone model), keyed *digest*."""
     out = io.BytesIO()
     _Pickler(out, protocol=_PROTOCOL).dump(data)
     payload = out.getvalue()
     return _MAGIC + digest + zlib.crc32(payload).to_bytes(_CHECK_SIZE, "big") + payload
 
 
-def loads(blob: bytes, digest: bytes, locale: str) -> LocaleData | None:
-    """Read a compiled file; ``None`` unless it is whole, ours, and keyed *digest*."""
+def loads(blob: bytes, digest: bytes, locale: str, kind: type[_T]) -> _T | None:
+    """Read a compiled file; ``None`` unless it is whole, ours, and keyed *digest*.
+
+    *kind* is what the file must hold (:class:`LocaleData` or :class:`ToneModel`),
+    for *locale*.
+    """
     at = len(_MAGIC) + _KEY_SIZE
     if blob[: len(_MAGIC)] != _MAGIC or blob[len(_MAGIC) : at] != digest:
         return None
@@ -154,7 +176,7 @@ def loads(blob: bytes, digest: bytes, locale: str) -> LocaleData | None:
     if zlib.crc32(payload).to_bytes(_CHECK_SIZE, "big") != blob[at:HEADER_SIZE]:
         return None  # damaged on disk: a pickle has no check of its own
     collecting = gc.isenabled()
-    gc.disable()  # a million new objects, none of them garbage: spare the collector
+    gc.disable()  # many new objects, none of them garbage: spare the collector
     try:
         data = _Unpickler(io.BytesIO(payload)).load()
     except Exception:  # noqa: BLE001 - any broken file means: compile instead
@@ -162,9 +184,21 @@ def loads(blob: bytes, digest: bytes, locale: str) -> LocaleData | None:
     finally:
         if collecting:
             gc.enable()
-    if not isinstance(data, LocaleData) or data.locale != locale:
+    if not isinstance(data, kind) or getattr(data, "locale", None) != locale:
         return None
     return data
+
+
+def _load(locale: str, folder: Path | None, source: str, kind: type[_T]) -> _T | None:
+    digest = key(locale, source=source)
+    if digest is None:
+        return None
+    path = (_package() / "data") if folder is None else folder
+    try:
+        blob = (path / f"{locale}{_COMPILED[source]}").read_bytes()
+    except OSError:
+        return None
+    return loads(blob, digest, locale, kind)
 
 
 def load(locale: str, folder: Path | None = None) -> LocaleData | None:
@@ -178,21 +212,26 @@ def load(locale: str, folder: Path | None = None) -> LocaleData | None:
     Returns:
         The data, or ``None`` when there is no file, or it is stale or damaged.
     """
-    digest = key(locale)
-    if digest is None:
-        return None
-    path = (_package() / "data") if folder is None else folder
-    try:
-        blob = (path / f"{locale}{SUFFIX}").read_bytes()
-    except OSError:
-        return None
-    return loads(blob, digest, locale)
+    return _load(locale, folder, ".toml", LocaleData)
+
+
+def load_tone(locale: str, folder: Path | None = None) -> ToneModel | None:
+    """The compiled tone model of *locale*, if a current compiled file exists.
+
+    As :func:`load`, for ``data/<locale>.tone``.
+    """
+    return _load(locale, folder, ".tone", ToneModel)
 
 
 def build(
-    out: Path, compile_locale: Callable[[str], LocaleData], locales: Sequence[str]
+    out: Path,
+    compile_locale: Callable[[str], LocaleData],
+    locales: Sequence[str],
+    read_tone: Callable[[str], ToneModel | None] | None = None,
 ) -> list[Path]:
     """Compile each of *locales* with *compile_locale* and write it into *out*.
+
+    With *read_tone*, each locale's tone model that it returns is written too.
 
     Returns:
         The files written.
@@ -203,34 +242,16 @@ def build(
     written = []
     out.mkdir(parents=True, exist_ok=True)
     for locale in locales:
-        digest = key(locale)
-        if digest is None:
-            msg = f"cannot read the sources of decline._analysis for {locale!r}"
-            raise RuntimeError(msg)
-        target = out / f"{locale}{SUFFIX}"
-        target.write_bytes(dumps(compile_locale(locale), digest))
-        written.append(target)
+        made: list[tuple[str, object]] = [(".toml", compile_locale(locale))]
+        model = read_tone(locale) if read_tone is not None else None
+        if model is not None:
+            made.append((".tone", model))
+        for source, value in made:
+            digest = key(locale, source=source)
+            if digest is None:
+                msg = f"cannot read the sources of decline._analysis for {locale!r}"
+                raise RuntimeError(msg)
+            target = out / f"{locale}{_COMPILED[source]}"
+            target.write_bytes(dumps(value, digest))
+            written.append(target)
     return written
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m decline._analysis.prebuilt OUT``: compile every locale into OUT."""
-    from decline._analysis.datafile import (  # noqa: PLC0415 - not needed to load
-        available_data,
-        compile_data,
-    )
-
-    args = sys.argv[1:] if argv is None else list(argv)
-    if len(args) != 1:
-        sys.stderr.write("usage: python -m decline._analysis.prebuilt OUT\n")
-        return 2
-    for path in build(Path(args[0]), compile_data, available_data()):
-        sys.stdout.write(f"{path}\n")
-    return 0
-
-
-if __name__ == "__main__":
-    # Run the module's own copy, so what is pickled is named decline._analysis....
-    from decline._analysis import prebuilt  # noqa: PLW0406
-
-    raise SystemExit(prebuilt.main())
