@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decline import _i18n
+from decline import check as decline_check
 from decline._analysis import (
     Token,
     _common,
@@ -24,8 +25,11 @@ from decline._analysis import (
     sentences,
     tokenize,
 )
+from decline._analysis import phrases as _phrases
 from decline._analysis import tokens as _tokens
+from decline._analysis.constructions import EFFECTS
 from decline._analysis.morphology import Stemmer
+from decline._analysis.phrases import Match, PhraseSet
 from decline.guidance import Context
 
 if TYPE_CHECKING:
@@ -223,6 +227,153 @@ def test_first_word_index_reaches_the_same_nodes_as_each_root(locale: str) -> No
             for which, phrases in enumerate(data.searched.values()):
                 own = phrases._root.children(token, data.stemmer.stem(token.lower))
                 assert sorted(map(id, index.get(which, []))) == sorted(map(id, own))
+
+
+# ----------------------------------------------------- the walk memo (windows)
+
+
+def _construction_vocabulary(locale: str) -> list[str]:
+    """The words of the locale's patterns, of the lists they name, and fillers."""
+    data = load_data(locale)
+    assert data.constructions is not None
+    words: list[str] = []
+    named: set[str] = set()
+    for spec in data.constructions.specs:
+        for pattern in spec.patterns:
+            for element in pattern.split():
+                if element.startswith("@"):
+                    named.add(element[1:])
+                elif not element.startswith("~"):
+                    words.append(element.strip("*=").replace("*", "x"))
+    lists = {**data.lexicon, **data.lists}
+    for name in sorted(named & set(lists)):
+        for term in lists[name].terms[:15]:
+            words.extend(w.strip("*=") for w in term.split() if w.strip("*="))
+    return [*filter(None, words), "zebra", "42", '"', ",", ".", ";", "!"]
+
+
+CONSTRUCTION_WORDS = {
+    locale: _construction_vocabulary(locale) for locale in available_data()
+}
+
+
+@st.composite
+def construction_texts(draw: st.DrawFn) -> tuple[str, str]:
+    locale = draw(st.sampled_from(sorted(CONSTRUCTION_WORDS)))
+    words = draw(st.lists(st.sampled_from(CONSTRUCTION_WORDS[locale]), max_size=30))
+    return locale, " ".join(words)
+
+
+def _walked_plainly(phrases: PhraseSet, tokens: tuple[Token, ...]) -> list[Match]:
+    """``PhraseSet.find`` with every walk done afresh: no windows, no shared ends."""
+    found: list[Match] = []
+    free = 0
+    for i, token in enumerate(tokens):
+        if i < free or not phrases._may_start(token):
+            continue
+        last, term, _ = phrases._walk(tokens, i, {})
+        if last >= 0:
+            found.append(Match(token.start, tokens[last].end, i, last, term))
+            free = last + 1
+    return found
+
+
+def _windows_of(locale: str) -> list[dict[tuple[str | None, ...], object]]:
+    data = load_data(locale)
+    sets = [*data.lexicon.values(), *data.lists.values()]
+    assert data.constructions is not None
+    sets.extend(data.constructions.phrases(effect) for effect in EFFECTS)
+    return [ps._windows for ps in sets]
+
+
+@settings(max_examples=300)
+@given(sample=construction_texts())
+def test_remembered_walks_find_what_plain_walks_find(sample: tuple[str, str]) -> None:
+    """A walk answered from the window memo is the walk itself, in every effect."""
+    locale, text = sample
+    data = load_data(locale)
+    assert data.constructions is not None
+    tokens = tuple(tokenize(text, data))
+    for effect in EFFECTS:
+        phrases = data.constructions.phrases(effect)
+        warm = phrases.find(tokens)
+        assert warm == _walked_plainly(phrases, tokens), effect
+        assert phrases.find(tokens) == warm  # and again, all from the memo
+
+
+@settings(max_examples=100)
+@given(sample=construction_texts())
+def test_walks_do_not_depend_on_what_the_windows_remember(
+    sample: tuple[str, str],
+) -> None:
+    """Cleared windows, and a memo that starts afresh every few walks, change nothing."""
+    locale, text = sample
+    data = load_data(locale)
+    assert data.constructions is not None
+    tokens = tuple(tokenize(text, data))
+    sets = [data.constructions.phrases(effect) for effect in EFFECTS]
+    warm = [ps.find_overlapping(tokens) for ps in sets]
+    for windows in _windows_of(locale):
+        windows.clear()
+    assert [ps.find_overlapping(tokens) for ps in sets] == warm
+    kept = _phrases._WINDOWS_KEPT
+    _phrases._WINDOWS_KEPT = 3  # type: ignore[misc]
+    try:
+        assert [ps.find_overlapping(tokens) for ps in sets] == warm
+    finally:
+        _phrases._WINDOWS_KEPT = kept  # type: ignore[misc]
+
+
+def test_a_walk_reads_the_end_of_the_text_when_the_end_decides() -> None:
+    """A remark cut short before its last word is told apart from the whole remark.
+
+    The window holds the end of the text (None) when the walk saw it, so the
+    answer for the words of a remark going on is never taken for the answer where
+    they stop, nor the other way round. Checked on every example of the data.
+    """
+    told_apart = 0
+    for locale in available_data():
+        data = load_data(locale)
+        assert data.constructions is not None
+        remark = data.constructions.phrases("remark")
+        for spec in data.constructions.specs:
+            if spec.effect != "remark":
+                continue
+            for example in spec.matches:
+                whole = tuple(tokenize(example, data))
+                found = remark.find(whole)
+                assert found, example
+                cut = whole[: found[0].last]  # the remark without its last token
+                for tokens in (cut, whole, cut):  # the second cut from the memo
+                    assert remark.find(tokens) == _walked_plainly(remark, tokens)
+                told_apart += remark.find(cut) != found
+    assert told_apart > 100
+
+
+def test_window_memo_stays_bounded_and_keeps_no_long_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_phrases, "_WINDOWS_KEPT", 40)
+    data = load_data("en")
+    for windows in _windows_of("en"):
+        windows.clear()
+    long_word = "x" * 60
+    text = " ".join(
+        f"I was not really w{i}x, and the {long_word} team was not" for i in range(300)
+    )
+    decline_check(text, locale="en", kind="reason")
+    windows = _windows_of("en")
+    assert any(windows)
+    assert all(len(memo) <= 40 for memo in windows)
+    assert all(
+        len(text) <= _common.MEMO_KEY_MAX
+        for memo in windows
+        for key in memo
+        for text in key
+        if text is not None
+    )
+    assert all(len(key) <= _phrases._WINDOW for memo in windows for key in memo)
+    assert data.constructions is not None
 
 
 def test_reason_kinds_are_matched_with_the_lexicon() -> None:

@@ -16,7 +16,7 @@ import attrs
 
 from decline._analysis._common import new_tuple, remember
 from decline._analysis.morphology import Compounds, Stemmer
-from decline._analysis.phrases import Match, PhraseSet, _Node
+from decline._analysis.phrases import Match, PhraseSet, _Ends, _Node
 from decline._analysis.tokens import EMAIL, PUNCT, TEXT, URL, WORD, Token, fold, norm
 
 if TYPE_CHECKING:
@@ -265,7 +265,7 @@ class LocaleData:
         sets = tuple(self.searched.values())
         results: list[list[Match]] = [[] for _ in sets]
         free = [0] * len(sets)  # per list: the first token a new match may use
-        memo: dict[tuple[int, int], int] = {}  # @list matches the lists share
+        memo: _Ends = {}  # @list matches the lists share
         for i, entries in self._entries(tokens):
             token = tokens[i]
             # *walk* is a flag once the next token settled it, or (for the last
@@ -274,7 +274,7 @@ class LocaleData:
                 if i < free[which]:
                     continue
                 if walk:
-                    last, term = sets[which]._longest(tokens, i, memo)  # noqa: SLF001
+                    last, term, _ = sets[which]._longest(tokens, i, memo)  # noqa: SLF001
                     if last >= 0:
                         results[which].append(
                             new_tuple(

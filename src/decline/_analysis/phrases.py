@@ -22,7 +22,7 @@ import operator
 import re
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol
 
-from decline._analysis._common import remember, widen
+from decline._analysis._common import MEMO_KEY_MAX, remember, widen
 from decline._analysis.tokens import (
     EMAIL,
     NUMBER,
@@ -67,6 +67,17 @@ _GAP: Final = re.compile(r"~([1-9])")
 _REF: Final = re.compile(r"@([a-z][a-z0-9_]*)")
 #: A node with this many ``@list`` edges remembers which of them each word may begin.
 _REF_MEMO_EDGES: Final = 4
+#: A walk's answer is remembered when it read at most this many tokens (the end
+#: of the text counts as one), keyed by their texts: most walks read one or two.
+_WINDOW: Final = 8
+#: Windows remembered per phrase set before the memo starts afresh (each holds
+#: at most four texts of up to MEMO_KEY_MAX characters).
+_WINDOWS_KEPT: Final = 2_048
+#: Per ``(id(list), token index)``, where the list's longest match there ends
+#: (-1 if none) and the furthest token the walk read: shared by one text's walks.
+_Ends = dict[tuple[int, int], tuple[int, int]]
+#: In the window memo: the answer needs more tokens than this key holds.
+_LONGER: Final = (-2, "", -2)
 #: Tokens a gap never skips: they end a clause.
 _CLAUSE_STOPS: Final = frozenset(".!?;:…")
 _QUOTE_CHARS: Final = frozenset("\"'“”„‟‘’‚‛«»‹›")  # noqa: RUF001 - quotes are the point
@@ -79,8 +90,8 @@ class Matcher(Protocol):
         self,
         tokens: Sequence[Token],
         i: int,
-        memo: dict[tuple[int, int], int] | None = None,
-    ) -> tuple[int, str]: ...
+        memo: _Ends | None = None,
+    ) -> tuple[int, str, int]: ...
 
     def _may_start(self, token: Token) -> bool: ...
 
@@ -98,10 +109,11 @@ class _TokenClass:
         self,
         tokens: Sequence[Token],
         i: int,
-        memo: dict[tuple[int, int], int]
-        | None = None,  # one token: nothing to remember
-    ) -> tuple[int, str]:
-        return (i, self.name) if i < len(tokens) and self.test(tokens[i]) else (-1, "")
+        memo: _Ends | None = None,  # one token: nothing to remember
+    ) -> tuple[int, str, int]:
+        if i < len(tokens) and self.test(tokens[i]):
+            return i, self.name, i
+        return -1, "", i
 
     def _may_start(self, token: Token) -> bool:
         return self.test(token)
@@ -141,6 +153,7 @@ class _Node:
         "cased",
         "exact",
         "gap",
+        "leaf",
         "plain",
         "prefix_index",
         "prefix_key",
@@ -173,6 +186,7 @@ class _Node:
         self.term: str | None = None
         self.rank = 0
         self.plain = True  # only exact and stem edges (set by freeze)
+        self.leaf = False  # no edges at all (set by freeze): a walk stops here
 
     def child(self, mode: str, key: str) -> _Node:
         table = {
@@ -221,6 +235,7 @@ class _Node:
         self.plain = not (
             self.cased or self.prefixes or self.suffixes or self.refs or self.gap
         )
+        self.leaf = not self.has_children
         for table in (self.exact, self.stems, self.cased, self.prefixes, self.suffixes):
             for node in table.values():
                 node.freeze()
@@ -308,18 +323,26 @@ def _leaps(
     tokens: Sequence[Token],
     j: int,
     stack: list[tuple[_Node, int]],
-    memo: dict[tuple[int, int], int],
-) -> None:
+    memo: _Ends,
+) -> int:
     """Push the moves of a gap (skip 0 to N tokens) and of ``@list`` edges.
 
     *memo* holds, for one walk over *tokens*, where each ``@list`` match at a
     token ends: many patterns and start positions ask a list the same question.
+
+    Returns:
+        The furthest token index read (``len(tokens)`` if the end was seen).
     """
     n = len(tokens)
+    reach = j
     if node.gap is not None:
         size, after = node.gap
         stack.append((after, j))
-        for k in range(j, min(n, j + size)):
+        stop = j + size
+        if stop > n:  # the gap would run past the end: the end decides
+            reach = n
+        for k in range(j, min(n, stop)):
+            reach = max(reach, k)
             if tokens[k].text[0] in _CLAUSE_STOPS:
                 break
             stack.append((after, k + 1))
@@ -328,11 +351,15 @@ def _leaps(
         starting = _starting_refs(node, token)
         for target, after in starting:
             key = (id(target), j)
-            last = memo.get(key)
-            if last is None:
-                last = memo[key] = target._longest(tokens, j, memo)[0]  # noqa: SLF001
+            known = memo.get(key)
+            if known is None:
+                last, _, read = target._longest(tokens, j, memo)  # noqa: SLF001
+                known = memo[key] = (last, read)
+            last, read = known
+            reach = max(reach, read)
             if last >= 0:
                 stack.append((after, last + 1))
+    return reach
 
 
 def _starting_refs(node: _Node, token: Token) -> Sequence[tuple[Matcher, _Node]]:
@@ -474,7 +501,15 @@ class PhraseSet:
         True
     """
 
-    __slots__ = ("_can_start", "_contains", "_entries", "_root", "_stem", "_terms")
+    __slots__ = (
+        "_can_start",
+        "_contains",
+        "_entries",
+        "_root",
+        "_stem",
+        "_terms",
+        "_windows",
+    )
 
     _terms: tuple[str, ...]
     _entries: frozenset[str]
@@ -482,6 +517,7 @@ class PhraseSet:
     _stem: Callable[[str], str]
     _can_start: dict[str, bool]
     _contains: dict[str, bool]
+    _windows: dict[tuple[str | None, ...], tuple[int, str, int]]
 
     def __init__(
         self,
@@ -521,6 +557,8 @@ class PhraseSet:
         # tokens begin none, and this spares them the trie walk.
         object.__setattr__(self, "_can_start", {})
         object.__setattr__(self, "_contains", {})
+        # Per window of token texts, the answer of a walk that read just those.
+        object.__setattr__(self, "_windows", {})
         object.__setattr__(self, "_terms", tuple(written))
         object.__setattr__(
             self, "_entries", frozenset(" ".join(t.split()) for t in written)
@@ -536,6 +574,7 @@ class PhraseSet:
         state = {name: getattr(self, name) for name in self.__slots__}
         state["_can_start"] = {}
         state["_contains"] = {}
+        state["_windows"] = {}
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -577,18 +616,58 @@ class PhraseSet:
         self,
         tokens: Sequence[Token],
         i: int,
-        memo: dict[tuple[int, int], int] | None = None,
-    ) -> tuple[int, str]:
-        """Return ``(last, term)`` of the longest entry at ``tokens[i]`` or (-1, "").
+        memo: _Ends | None = None,
+    ) -> tuple[int, str, int]:
+        """Return ``(last, term, reach)`` of the longest entry at ``tokens[i]``.
+
+        ``last`` is -1 (and ``term`` empty) when no entry matches; ``reach`` is
+        the furthest token index the walk read, ``len(tokens)`` if it saw the end.
+        A walk's answer depends on nothing but the texts it read, so when it read
+        at most :data:`_WINDOW` tokens it is remembered under their texts (and
+        ``None`` for the end), and a walk over the same words in another text or
+        another place is one look-up.
 
         Pass the same *memo* (an empty dict at first) to every call over the same
         *tokens* to remember the ``@list`` matches they share.
         """
-        if memo is None:
-            memo = {}
+        windows = self._windows
+        n = len(tokens)
+        key: tuple[str | None, ...] = ()
+        for j in range(i, min(i + _WINDOW, n + 1)):
+            key += (tokens[j].text if j < n else None,)
+            found = windows.get(key)
+            if found is None:
+                break
+            if found is not _LONGER:
+                last, term, reach = found
+                return (i + last if last >= 0 else -1), term, i + reach
+        last, term, reach = self._walk(tokens, i, {} if memo is None else memo)
+        if reach - i < _WINDOW:
+            key = ()
+            longest = 0
+            for j in range(i, reach + 1):
+                text = tokens[j].text if j < n else None
+                key += (text,)
+                longest = max(longest, len(text) if text is not None else 0)
+                answer = (
+                    (last - i if last >= 0 else -1, term, reach - i)
+                    if j == reach
+                    else _LONGER
+                )
+                if len(windows) >= _WINDOWS_KEPT:
+                    windows.clear()
+                if longest <= MEMO_KEY_MAX:
+                    windows[key] = answer
+        return last, term, reach
+
+    def _walk(  # noqa: C901 - one hot loop, kept flat: no calls it can spare
+        self, tokens: Sequence[Token], i: int, memo: _Ends
+    ) -> tuple[int, str, int]:
+        """Walk the trie from ``tokens[i]``: ``(last, term, reach)`` as :meth:`_longest`."""
         best_last, best_rank, best_term = -1, 0, ""
         n = len(tokens)
         stem = self._stem
+        reach = i
         stack = [(self._root, i)]
         while stack:
             node, j = stack.pop()
@@ -597,8 +676,14 @@ class PhraseSet:
                 j - 1 > best_last or (j - 1 == best_last and node.rank < best_rank)
             ):
                 best_last, best_rank, best_term = j - 1, node.rank, term
+            if node.leaf:
+                continue
+            if j > reach:  # noqa: PLR1730 - a comparison is cheaper than max()
+                reach = j  # token j is read below, or the end seen at j == n
             if not node.plain:
-                _leaps(node, tokens, j, stack, memo)
+                read = _leaps(node, tokens, j, stack, memo)
+                if read > reach:  # noqa: PLR1730
+                    reach = read
             if j >= n:
                 continue
             token = tokens[j]
@@ -614,7 +699,7 @@ class PhraseSet:
                 stack.extend(
                     (child, j + 1) for child in node.step(token, stem(token.lower))
                 )
-        return best_last, best_term
+        return best_last, best_term, reach
 
     def match_at(self, tokens: Sequence[Token], i: int) -> Match | None:
         """Return the longest entry matching from ``tokens[i]``, or ``None``.
@@ -628,7 +713,7 @@ class PhraseSet:
         """
         if not 0 <= i < len(tokens) or not self._may_start(tokens[i]):
             return None
-        last, term = self._longest(tokens, i)
+        last, term, _ = self._longest(tokens, i)
         if last < 0:
             return None
         return Match(tokens[i].start, tokens[last].end, i, last, term)
@@ -653,11 +738,11 @@ class PhraseSet:
                 known[i] = self._may_start(tokens[i])
         found: list[Match] = []
         free = 0
-        memo: dict[tuple[int, int], int] = {}
+        memo: _Ends = {}
         for i in itertools.compress(itertools.count(), known):
             if i < free:
                 continue
-            last, term = self._longest(tokens, i, memo)
+            last, term, _ = self._longest(tokens, i, memo)
             if last >= 0:
                 found.append(Match(tokens[i].start, tokens[last].end, i, last, term))
                 free = last + 1
@@ -671,11 +756,11 @@ class PhraseSet:
         """
         known = list(map(self._can_start.get, map(TEXT, tokens)))
         found: list[Match] = []
-        memo: dict[tuple[int, int], int] = {}
+        memo: _Ends = {}
         for i, known_start in enumerate(known):
             if not (self._may_start(tokens[i]) if known_start is None else known_start):
                 continue
-            last, term = self._longest(tokens, i, memo)
+            last, term, _ = self._longest(tokens, i, memo)
             if last >= 0:
                 found.append(Match(tokens[i].start, tokens[last].end, i, last, term))
         return found
