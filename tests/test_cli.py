@@ -315,3 +315,58 @@ def test_python_dash_m() -> None:
         check=False,
     )
     assert done.returncode == 0 and "en" in done.stdout
+
+
+class TestCommand:
+    """The console script's entry point: main(), then a fast exit."""
+
+    LETTER = (
+        "Dear Ms Hansen,\n\nThank you for the offer. I have decided to decline it, "
+        "as I have accepted another position.\n\nI wish you all the best.\n\n"
+        "Kind regards,\nJonas\n"
+    )
+
+    def test_python_m_decline_says_what_main_says(self, tmp_path: Path) -> None:
+        draft = tmp_path / "draft.txt"
+        draft.write_text(self.LETTER + "Your team was a bunch of clowns.\n")
+        args = ["check", str(draft), "--locale", "en"]
+        done = subprocess.run(
+            [sys.executable, "-m", "decline", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        code, out, _ = run(*args)
+        assert (done.returncode, done.stdout) == (code, out)
+        assert code == 1 and "clowns" in out
+
+    def test_command_freezes_the_collector_only_once_main_is_done(
+        self, tmp_path: Path
+    ) -> None:
+        draft = tmp_path / "draft.txt"
+        draft.write_text(self.LETTER)
+        script = (
+            "import gc, sys\n"
+            "from decline import cli\n"
+            "seen = []\n"
+            "real = cli.main\n"
+            "cli.main = lambda: seen.append(gc.get_freeze_count()) or real()\n"
+            f"sys.argv = ['decline', 'check', {str(draft)!r}, '--locale', 'en']\n"
+            "code = cli.command()\n"
+            "print(seen[0], gc.get_freeze_count() > 0, code)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=False
+        )
+        assert done.stdout.split()[-3:] == ["0", "True", "0"], done.stderr
+
+    def test_main_leaves_the_collector_alone(self, tmp_path: Path) -> None:
+        """Programs, notebooks and tests call main(): it must not freeze their objects."""
+        import gc
+
+        draft = tmp_path / "draft.txt"
+        draft.write_text(self.LETTER)
+        before = gc.get_freeze_count()
+        assert main(["check", str(draft), "--locale", "en"]) == 0
+        assert gc.get_freeze_count() == before
+        assert gc.isenabled()

@@ -1,5 +1,5 @@
 """``python -m decline``: the command line."""
 
-from decline.cli import main
+from decline.cli import command
 
-raise SystemExit(main())
+raise SystemExit(command())

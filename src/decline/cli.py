@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import gc
 import json
 import os
 import stat
@@ -1510,5 +1511,24 @@ def _run(
     return _tones(args, out)
 
 
+def command() -> int:
+    """The ``decline`` console script and ``python -m decline``: :func:`main`, then exit.
+
+    The process ends right after, and every object it made ends with it; the
+    interpreter's garbage collections at exit would walk them all once more (about
+    40 ms of a cold ``decline check``, most of it the compiled locale data). They
+    are frozen instead (:func:`gc.freeze`), so exiting only frees the memory.
+    ``atexit`` handlers and the flushing of standard output and error still run.
+    :func:`main` itself leaves the collector alone: programs and tests call it.
+
+    Returns:
+        The exit code of :func:`main`.
+    """
+    try:
+        return main()
+    finally:
+        gc.freeze()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    raise SystemExit(command())
