@@ -218,6 +218,27 @@ def test_unpickler_builds_only_compiled_data() -> None:
         prebuilt._Unpickler(io.BytesIO(pickle.dumps(subprocess.Popen))).load()
 
 
+@pytest.mark.parametrize(
+    "payload",
+    [
+        # a module one of ours imports, named as if it were ours (GLOBAL, STOP)
+        b"cdecline._analysis.build\nsys\n.",
+        b"cdecline._analysis.reading\nre\n.",
+        pickle.dumps(getattr, protocol=5),  # builtins.getattr
+        pickle.dumps(prebuilt.load, protocol=5),  # ours, but not compiled data
+        b"cdecline._analysis.phrases\n__builtins__\n.",
+    ],
+)
+def test_unpickler_admits_nothing_beyond_its_list(payload: bytes) -> None:
+    with pytest.raises(pickle.UnpicklingError, match="not part of compiled"):
+        prebuilt._Unpickler(io.BytesIO(payload)).load()
+
+
+def test_stems_are_rebuilt_only_from_a_stemmer() -> None:
+    with pytest.raises(pickle.UnpicklingError, match="expected a Stemmer"):
+        prebuilt._stem_of("not a stemmer")  # type: ignore[arg-type]
+
+
 def test_gc_is_enabled_again_after_loading(folder: Path, tmp_path: Path) -> None:
     assert prebuilt.load("en", folder) is not None
     assert gc.isenabled()

@@ -14,8 +14,9 @@ the same either way (``tests/test_prebuilt.py``).
 
 The files are pickles, read only from the package's own folder (or one a test
 names), never from a path a user or a text supplies: they are as trusted as the
-modules beside them. The unpickler still admits only the classes the compiled data
-is made of, so a file that is not ours fails instead of running anything.
+modules beside them. The unpickler still admits only the dozen classes and helpers
+compiled data is made of, by exact name, so a file that is not ours fails instead
+of running anything.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ import sys
 import zlib
 from importlib import resources
 from pathlib import Path
-from types import MappingProxyType
+from types import MappingProxyType, MethodType
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
+from decline._analysis._common import widen
 from decline._analysis.lexicon import LocaleData
+from decline._analysis.morphology import Stemmer
 from decline._analysis.phrases import BUILT_IN_LISTS
 from decline._analysis.tone import ToneModel
 from decline._version import __version__
@@ -63,18 +66,25 @@ _CHECK_SIZE: Final = 4  # bytes of the payload's CRC-32
 #: Magic, key, then the CRC-32 of the pickle that follows.
 HEADER_SIZE: Final = len(_MAGIC) + _KEY_SIZE + _CHECK_SIZE
 
-#: What the unpickler may build: the compiled data's own classes, and the few
-#: built-ins pickle writes for them.
+#: Everything the unpickler may build: the classes compiled data is made of and two
+#: helpers of this module, by exact name. Any other name, a module or a built-in
+#: such as ``getattr`` included, fails the file (and the data is compiled instead).
 _ALLOWED: Final = frozenset(
     {
-        ("builtins", "frozenset"),
-        ("builtins", "getattr"),
-        ("builtins", "set"),
-        ("copyreg", "_reconstructor"),
-        ("builtins", "object"),
+        ("decline._analysis.constructions", "Construction"),
+        ("decline._analysis.constructions", "Constructions"),
+        ("decline._analysis.lexicon", "LocaleData"),
+        ("decline._analysis.lexicon", "_FirstWords"),
+        ("decline._analysis.morphology", "Compounds"),
+        ("decline._analysis.morphology", "Stemmer"),
+        ("decline._analysis.phrases", "PhraseSet"),
+        ("decline._analysis.phrases", "_Node"),
+        ("decline._analysis.phrases", "_same"),
+        ("decline._analysis.prebuilt", "_read_only"),
+        ("decline._analysis.prebuilt", "_stem_of"),
+        ("decline._analysis.tone", "ToneModel"),
     }
 )
-_OWN_MODULES: Final = "decline._analysis."
 
 _BUILT_IN_NAMES: Final = {id(matcher): name for name, matcher in BUILT_IN_LISTS.items()}
 
@@ -123,8 +133,16 @@ def _read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
     return MappingProxyType(mapping)
 
 
+def _stem_of(stemmer: Stemmer) -> Callable[[str], str]:
+    """Rebuild a phrase set's ``stemmer.stem`` (pickle would write ``getattr``)."""
+    if not isinstance(widen(stemmer), Stemmer):  # a pickle may hold anything
+        msg = f"expected a Stemmer, got {type(stemmer).__name__}"
+        raise pickle.UnpicklingError(msg)
+    return stemmer.stem
+
+
 class _Pickler(pickle.Pickler):
-    """Writes the built-in ``@list`` matchers by name, and read-only mappings."""
+    """Writes the built-in ``@list`` matchers by name, read-only mappings, stemmers."""
 
     def persistent_id(self, obj: Any) -> str | None:
         name = _BUILT_IN_NAMES.get(id(obj))
@@ -133,6 +151,8 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is MappingProxyType:
             return _read_only, (dict(obj),)
+        if type(obj) is MethodType and isinstance(obj.__self__, Stemmer):
+            return _stem_of, (obj.__self__,)
         return NotImplemented
 
 
@@ -147,9 +167,7 @@ class _Unpickler(pickle.Unpickler):
             raise pickle.UnpicklingError(msg) from None
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _ALLOWED or (
-            module.startswith(_OWN_MODULES) and not name.startswith("__")
-        ):
+        if (module, name) in _ALLOWED:
             return super().find_class(module, name)
         msg = f"{module}.{name} is not part of compiled locale data"
         raise pickle.UnpicklingError(msg)
