@@ -354,7 +354,6 @@ def test_window_memo_stays_bounded_and_keeps_no_long_words(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(_phrases, "_WINDOWS_KEPT", 40)
-    data = load_data("en")
     for windows in _windows_of("en"):
         windows.clear()
     long_word = "x" * 60
@@ -373,7 +372,6 @@ def test_window_memo_stays_bounded_and_keeps_no_long_words(
         if text is not None
     )
     assert all(len(key) <= _phrases._WINDOW for memo in windows for key in memo)
-    assert data.constructions is not None
 
 
 def test_reason_kinds_are_matched_with_the_lexicon() -> None:

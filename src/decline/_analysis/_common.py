@@ -19,15 +19,17 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
-def remember(memo: dict[_K, _V], key: _K, value: _V, length: int) -> _V:
-    """Store *value* in a memo of at most :data:`MEMO_SIZE` short keys.
+def remember(
+    memo: dict[_K, _V], key: _K, value: _V, length: int, size: int | None = None
+) -> _V:
+    """Store *value* in a memo of at most :data:`MEMO_SIZE` (or *size*) short keys.
 
     *length* is the key's length in characters (a pair's longer word); a key over
     :data:`MEMO_KEY_MAX` is not stored, so a memo's size in bytes is bounded too.
     """
     if length > MEMO_KEY_MAX:
         return value
-    if len(memo) >= MEMO_SIZE:
+    if len(memo) >= (MEMO_SIZE if size is None else size):
         memo.clear()
     memo[key] = value
     return value

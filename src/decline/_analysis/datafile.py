@@ -761,22 +761,20 @@ def load_tone(locale: str) -> ToneModel | None:
             again with ``tools/train_tone.py``).
     """
     data = load_data(locale)
-    path = _data_dir() / f"{locale}.tone"
-    if not path.is_file():
-        return None
     from decline._analysis import prebuilt  # noqa: PLC0415 - hashlib, pickle
 
-    model = prebuilt.load_tone(locale)
+    model = prebuilt.load_tone(locale)  # None without a .tone file: no key
     if model is None:
         model = read_tone(locale)
-    if model is None:  # pragma: no cover - the file was there a moment ago
+    if model is None:
         return None
+    name = f"{locale}.tone"
     if model.locale != locale:
-        msg = f"{path.name}: the model is for {model.locale!r}, not {locale!r}"
+        msg = f"{name}: the model is for {model.locale!r}, not {locale!r}"
         raise ValueError(msg)
     if model.morphology != morphology_hash(data.stemmer):
         msg = (
-            f"{path.name}: trained with other [morphology] settings than "
+            f"{name}: trained with other [morphology] settings than "
             f"{locale}.toml has now; train it again (python tools/train_tone.py {locale})"
         )
         raise ValueError(msg)

@@ -22,7 +22,7 @@ import operator
 import re
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol
 
-from decline._analysis._common import MEMO_KEY_MAX, remember, widen
+from decline._analysis._common import remember, widen
 from decline._analysis.tokens import (
     EMAIL,
     NUMBER,
@@ -71,7 +71,7 @@ _REF_MEMO_EDGES: Final = 4
 #: of the text counts as one), keyed by their texts: most walks read one or two.
 _WINDOW: Final = 8
 #: Windows remembered per phrase set before the memo starts afresh (each holds
-#: at most four texts of up to MEMO_KEY_MAX characters).
+#: at most _WINDOW texts of up to MEMO_KEY_MAX characters).
 _WINDOWS_KEPT: Final = 2_048
 #: Per ``(id(list), token index)``, where the list's longest match there ends
 #: (-1 if none) and the furthest token the walk read: shared by one text's walks.
@@ -654,10 +654,7 @@ class PhraseSet:
                     if j == reach
                     else _LONGER
                 )
-                if len(windows) >= _WINDOWS_KEPT:
-                    windows.clear()
-                if longest <= MEMO_KEY_MAX:
-                    windows[key] = answer
+                remember(windows, key, answer, longest, _WINDOWS_KEPT)
         return last, term, reach
 
     def _walk(  # noqa: C901 - one hot loop, kept flat: no calls it can spare
