@@ -141,3 +141,50 @@ def test_complaints_score_higher_than_neutral_reasons() -> None:
     assert score("Nobody answered my e-mails for three weeks.") > score(
         "I have accepted a position closer to my family."
     )
+
+
+def _reference_score(model: ToneModel, stems: list[str], listed: list[str]) -> float:
+    """The score as the model's definition reads: every feature, weight or none."""
+    import math
+
+    total = model.intercept + sum(
+        model.weights.get(f, 0.0) for f in model.features(stems, listed)
+    )
+    return 0.0 if total < -30 else 1.0 / (1.0 + math.exp(-total))
+
+
+@pytest.mark.parametrize("locale", available_data())
+def test_the_fast_score_is_the_sum_over_every_feature(locale: str) -> None:
+    """score() sums only the features with a weight; it must equal the plain sum.
+
+    Every sentence of the locale's judgement corpus, with and without its lists,
+    scored twice (the second time from the per-stem memo).
+    """
+    from pathlib import Path
+
+    import tomllib
+
+    from decline.guidance._context import Context
+
+    model = load_tone(locale)
+    if model is None:
+        pytest.skip("no tone model")
+    path = Path(__file__).parent / "judgement" / f"{locale}.toml"
+    texts = [s["text"] for s in tomllib.loads(path.read_text("utf-8"))["sentence"]]
+    for text in texts[:120]:
+        ctx = Context(
+            text, locale=locale, kind="reason", offer=None, tone=None, today=None
+        )
+        for sentence in ctx.sentences:
+            stems = sentence_stems(sentence.tokens, ctx.data.stemmer)
+            listed = ctx.listed(model.lists, sentence)
+            # listed() in one pass says what find() says list by list
+            assert listed == [
+                n
+                for n in model.lists
+                if ctx._phrases(n) is not None and ctx.find(n, sentence)
+            ]
+            for names in (listed, []):
+                expected = _reference_score(model, stems, names)
+                assert model.score(stems, names) == pytest.approx(expected, abs=1e-12)
+                assert model.score(stems, names) == pytest.approx(expected, abs=1e-12)

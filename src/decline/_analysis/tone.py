@@ -89,6 +89,7 @@ class ToneModel:
 
     __slots__ = (
         "_grams",
+        "_of_stem",
         "char_ngrams",
         "intercept",
         "letter_threshold",
@@ -125,6 +126,7 @@ class ToneModel:
         self.char_ngrams = char_ngrams
         self.lists = tuple(lists)
         self._grams: dict[str, tuple[str, ...]] = {}
+        self._of_stem: dict[str, tuple[str, ...]] = {}
 
     def __repr__(self) -> str:
         """The locale, the size and the threshold."""
@@ -162,10 +164,31 @@ class ToneModel:
             known = remember(self._grams, stem, known, len(stem))
         return known
 
+    def _weighted(self, stem: str) -> tuple[str, ...]:
+        """The features of one stem (itself, its letter groups) that have a weight."""
+        known = self._of_stem.get(stem)
+        if known is None:
+            weights = self.weights
+            own = (stem, *self._letter_groups(stem)) if self.char_ngrams else (stem,)
+            known = tuple(f for f in own if f in weights)
+            known = remember(self._of_stem, stem, known, len(stem))
+        return known
+
     def score(self, stems: Sequence[str], listed: Iterable[str] = ()) -> float:
-        """The probability that the sentence reads as criticism (0 to 1)."""
-        get = self.weights.get
-        total = self.intercept + sum(get(f, 0.0) for f in self.features(stems, listed))
+        """The probability that the sentence reads as criticism (0 to 1).
+
+        The sum of the weights of :meth:`features`, each feature once, built from
+        the features that have a weight only (a feature without one adds nothing).
+        """
+        weights = self.weights
+        found: set[str] = set()
+        for stem in stems:
+            found.update(self._weighted(stem))
+        found.update(
+            filter(weights.__contains__, map(" ".join, itertools.pairwise(stems)))
+        )
+        found.update(filter(weights.__contains__, (f"L:{name}" for name in listed)))
+        total = self.intercept + sum(map(weights.__getitem__, found))
         if total < -30:  # math.exp overflows past about 709; keep it readable
             return 0.0
         return 1.0 / (1.0 + math.exp(-total))

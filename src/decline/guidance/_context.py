@@ -100,6 +100,7 @@ class Context:
         self._crossed: dict[str, set[int]] = {}
         self._alone: dict[tuple[str, int], tuple[Match, ...]] = {}
         self._tones: dict[int, float | None] = {}
+        self._listed: dict[tuple[str, ...], dict[int, list[str]]] = {}
 
     @property
     def source(self) -> str:
@@ -327,11 +328,34 @@ class Context:
 
         A name the locale's data does not have is left out.
         """
-        return [
-            name
-            for name in names
-            if self._phrases(name) is not None and self.find(name, sentence)
-        ]
+        names = tuple(names)
+        by_sentence = self._listed.get(names)
+        if by_sentence is None:
+            by_sentence = self._listed[names] = self._lists_by_sentence(names)
+        return list(by_sentence.get(sentence.start, ()))
+
+    def _lists_by_sentence(self, names: tuple[str, ...]) -> dict[int, list[str]]:
+        """Per sentence start, those of *names* with a phrase inside the sentence.
+
+        What :meth:`find` would say for every list and sentence, worked out in one
+        pass over each list's matches instead of handing the matches out per
+        sentence: a match across a sentence end belongs to neither sentence.
+        """
+        if self._owners is None:
+            self._owners = self._sentence_of_each_token()
+        owners = self._owners[0]
+        sentences = self.sentences
+        out: dict[int, list[str]] = {}
+        for name in names:
+            if self._phrases(name) is None:
+                continue
+            held: set[int] = set()
+            for m in self._matches_of(name):
+                index = owners[m.first]
+                if index == owners[m.last] and index not in held:
+                    held.add(index)
+                    out.setdefault(sentences[index].start, []).append(name)
+        return out
 
     def critical(self, sentence: Sentence) -> bool:
         """Whether the tone model hears criticism in *sentence*."""
