@@ -188,3 +188,19 @@ def test_the_fast_score_is_the_sum_over_every_feature(locale: str) -> None:
                 expected = _reference_score(model, stems, names)
                 assert model.score(stems, names) == pytest.approx(expected, abs=1e-12)
                 assert model.score(stems, names) == pytest.approx(expected, abs=1e-12)
+
+
+def test_remembered_scores_stay_bounded() -> None:
+    """The sentence memo keeps at most 1 024 short sentences and no long one."""
+    from decline._analysis import tone
+
+    model = ToneModel("xx", threshold=0.5, intercept=0.0, weights={"a": 1.0})
+    long_sentence = ["a" * 700]
+    assert model.score(long_sentence) == pytest.approx(0.5)
+    assert not model._scores  # too long to remember
+    for i in range(tone._SENTENCES_KEPT + 10):
+        assert model.score(["a", f"w{i}"]) == pytest.approx(1 / (1 + 2.718281828**-1))
+    assert 0 < len(model._scores) <= tone._SENTENCES_KEPT
+    # a remembered score is the score: the lists are part of what is remembered
+    model.weights["L:negative"] = 2.0
+    assert model.score(["b"], ["negative"]) > model.score(["b"])

@@ -61,6 +61,9 @@ __all__ = ["FORMAT", "ToneModel", "morphology_hash", "read_model", "sentence_ste
 FORMAT: Final = 1
 _HEADER: Final = f"# decline tone model {FORMAT}"
 #: Header keys that may be left out, with their defaults.
+#: Sentences whose scores a model remembers, and the most characters of one.
+_SENTENCES_KEPT: Final = 1024
+_SENTENCE_CHARS: Final = 600
 _OPTIONAL: Final = {"char_ngrams": "0", "lists": ""}
 #: Features that are not words of the sentence: letter groups and lists.
 _NOT_WORDS: Final = ("c:", "L:")
@@ -90,6 +93,7 @@ class ToneModel:
     __slots__ = (
         "_grams",
         "_of_stem",
+        "_scores",
         "char_ngrams",
         "intercept",
         "letter_threshold",
@@ -127,6 +131,7 @@ class ToneModel:
         self.lists = tuple(lists)
         self._grams: dict[str, tuple[str, ...]] = {}
         self._of_stem: dict[str, tuple[str, ...]] = {}
+        self._scores: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
 
     def __repr__(self) -> str:
         """The locale, the size and the threshold."""
@@ -179,7 +184,18 @@ class ToneModel:
 
         The sum of the weights of :meth:`features`, each feature once, built from
         the features that have a weight only (a feature without one adds nothing).
+        The scores of the last :data:`_SENTENCES_KEPT` short sentences are
+        remembered: a draft checked again after an edit repeats most of them.
         """
+        key = (tuple(stems), tuple(listed))
+        known = self._scores.get(key)
+        if known is None:
+            known = self._score(*key)
+            if sum(map(len, key[0])) <= _SENTENCE_CHARS:
+                remember(self._scores, key, known, 0, _SENTENCES_KEPT)
+        return known
+
+    def _score(self, stems: Sequence[str], listed: Iterable[str]) -> float:
         weights = self.weights
         found: set[str] = set()
         for stem in stems:
