@@ -34,11 +34,6 @@ from decline._analysis.tone import ToneModel, morphology_hash, read_model
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 __all__ = [
     "Addressing",
     "available_data",
@@ -530,6 +525,11 @@ def _addressing(read: _Reader, locale: str) -> Addressing:
 
 
 def _parse(path: _DataFile) -> tuple[_Reader, Mapping[str, Any]]:
+    # Only compiling reads TOML: a wheel's compiled data never needs the parser.
+    if sys.version_info >= (3, 11):
+        import tomllib  # noqa: PLC0415
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib  # noqa: PLC0415
     name = path.name
     try:
         doc = tomllib.loads(path.read_bytes().decode("utf-8"))
