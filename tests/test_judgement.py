@@ -14,6 +14,9 @@ the checker, its lists or its tone models can quietly lose ground:
 - the second held-out corpus (``tests/judgement/heldout2/``, 64 sentences a locale,
   written after the last retraining): looser floors, as 32 sentences a label move by
   three points a sentence;
+- the third held-out corpus (``tests/judgement/heldout3/``, 64 sentences a locale,
+  written after waves 7 and 8 were learnt from): floors about two sentences a label
+  under its first measure;
 - every good letter of the first corpus passes, and a finding covers most of the rude
   remarks in the bad ones.
 """
@@ -48,6 +51,9 @@ HELD_OUT = {
 }
 #: Second held-out corpus: (flagged, ok passing) for every locale.
 HELD_OUT_2 = (0.65, 0.80)
+#: Third held-out corpus: (flagged, ok passing) for every locale; the first measure
+#: (2026-12-04) was 91-100 % flagged and 91-100 % passing.
+HELD_OUT_3 = (0.84, 0.84)
 
 
 @cache
@@ -79,7 +85,7 @@ def misses(found: dict[str, Any], kind: str) -> str:
 
 
 def test_every_locale_has_a_first_and_a_held_out_corpus() -> None:
-    for corpus in (JUDGEMENT, JUDGEMENT / "heldout", JUDGEMENT / "heldout2"):
+    for corpus in (JUDGEMENT, *(JUDGEMENT / f"heldout{n}" for n in ("", 2, 3))):
         assert sorted(p.stem for p in corpus.glob("*.toml")) == LOCALES
 
 
@@ -102,6 +108,14 @@ def test_the_held_out_corpus_stays_above_its_floor(locale: str) -> None:
 def test_the_second_held_out_corpus_stays_above_its_floor(locale: str) -> None:
     flagged, passing = HELD_OUT_2
     found = figures(locale, "heldout2")
+    assert found["flag_recall"] >= flagged, misses(found, "missed")
+    assert found["ok_passing"] >= passing, misses(found, "false alarm")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_third_held_out_corpus_stays_above_its_floor(locale: str) -> None:
+    flagged, passing = HELD_OUT_3
+    found = figures(locale, "heldout3")
     assert found["flag_recall"] >= flagged, misses(found, "missed")
     assert found["ok_passing"] >= passing, misses(found, "false alarm")
 
