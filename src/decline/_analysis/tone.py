@@ -61,10 +61,10 @@ __all__ = ["FORMAT", "ToneModel", "morphology_hash", "read_model", "sentence_ste
 FORMAT: Final = 1
 _HEADER: Final = f"# decline tone model {FORMAT}"
 #: Header keys that may be left out, with their defaults.
+_OPTIONAL: Final = {"char_ngrams": "0", "lists": ""}
 #: Sentences whose scores a model remembers, and the most characters of one.
 _SENTENCES_KEPT: Final = 1024
 _SENTENCE_CHARS: Final = 600
-_OPTIONAL: Final = {"char_ngrams": "0", "lists": ""}
 #: Features that are not words of the sentence: letter groups and lists.
 _NOT_WORDS: Final = ("c:", "L:")
 _KEYS: Final = (
