@@ -264,6 +264,44 @@ def construction_texts(draw: st.DrawFn) -> tuple[str, str]:
     return locale, " ".join(words)
 
 
+@pytest.mark.parametrize("locale", available_data())
+def test_flattened_starts_answer_as_each_root_does(locale: str) -> None:
+    """Whether a token can begin an entry: the flattened first edges equal the root.
+
+    For every list and construction set of the locale, on the words of its
+    patterns and lists, their inflections, capitalised forms, and tokens of every
+    kind (numbers, quotes, links, e-mail addresses, punctuation).
+    """
+    data = load_data(locale)
+    assert data.constructions is not None
+    sets = [*data.lexicon.values(), *data.lists.values()]
+    sets.extend(data.constructions.phrases(effect) for effect in EFFECTS)
+    words = CONSTRUCTION_WORDS[locale]
+    odd_tokens = ["https://example.org", "jo@example.org", "3,5", "«", "'", "-"]
+    text = " ".join(
+        [
+            *words,
+            *(w.capitalize() for w in words),
+            *(w + "e" for w in words),
+            *odd_tokens,
+        ]
+    )
+    tokens = tokenize(text, data)
+    flattened = 0
+    for phrases in sets:
+        flat = phrases._flatten()
+        if flat is None:
+            continue
+        flattened += 1
+        for token in tokens:
+            own = phrases._root.children(token, phrases._stem(token.lower))
+            assert flat.may_start(token, phrases._stem) == bool(own), (
+                phrases,
+                token,
+            )
+    assert flattened >= len(sets) - 2  # a set that cannot be flattened is rare
+
+
 def _walked_plainly(phrases: PhraseSet, tokens: tuple[Token, ...]) -> list[Match]:
     """``PhraseSet.find`` with every walk done afresh: no windows, no shared ends."""
     found: list[Match] = []

@@ -131,6 +131,68 @@ BUILT_IN_LISTS: Final[Mapping[str, Matcher]] = {
 }
 
 
+class _Starts:
+    """How a set's entries can begin, flattened over the ``@list`` edges of its root.
+
+    The root's first word edges and those of every list its ``@list`` edges reach
+    (and theirs, and so on), in one table per kind of edge: whether a token can
+    begin an entry is then a few look-ups instead of a walk through the lists.
+    The same answer as asking the root (``_Node.children``), provided every set
+    reached stems words the same way; :meth:`PhraseSet._flat` builds one only then.
+    """
+
+    __slots__ = (
+        "always",
+        "cased",
+        "classes",
+        "exact",
+        "prefix_index",
+        "prefix_key",
+        "stems",
+        "suffix_index",
+        "suffix_key",
+    )
+
+    def __init__(self, nodes: Sequence[_Node], classes: Sequence[_TokenClass]) -> None:
+        self.always = any(node.gap is not None for node in nodes)  # a gap skips it
+        self.exact = frozenset(k for node in nodes for k in node.exact)
+        self.stems = frozenset(k for node in nodes for k in node.stems)
+        self.cased = frozenset(k for node in nodes for k in node.cased)
+        self.classes = tuple(classes)
+        prefixes = {k: node for node in nodes for k in node.prefixes}
+        suffixes = {k: node for node in nodes for k in node.suffixes}
+        self.prefix_key = min(map(len, prefixes), default=0)
+        self.prefix_index = _index(prefixes, lambda k: k[: self.prefix_key])
+        self.suffix_key = min(map(len, suffixes), default=0)
+        self.suffix_index = _index(suffixes, lambda k: k[-self.suffix_key :])
+
+    def may_start(self, token: Token, stem: Callable[[str], str]) -> bool:
+        """Whether an entry can begin with *token* (as ``_Node.children`` tells)."""
+        if self.always or any(c.test(token) for c in self.classes):
+            return True
+        kind = token.kind
+        if kind in (URL, EMAIL):
+            return False
+        low = token.lower
+        if low in self.exact or (self.stems and stem(low) in self.stems):
+            return True
+        if self.cased and norm(token.text) in self.cased:
+            return True
+        return kind != PUNCT and self._wildcard(low)
+
+    def _wildcard(self, low: str) -> bool:
+        """Whether a prefix (``word*``) or suffix (``*word``) edge takes *low*."""
+        key = self.prefix_key
+        if key and len(low) >= key:
+            for prefix, _ in self.prefix_index.get(low[:key], ()):
+                if low.startswith(prefix):
+                    return True
+        key = self.suffix_key
+        return bool(key and len(low) >= key) and any(
+            low.endswith(suffix) for suffix, _ in self.suffix_index.get(low[-key:], ())
+        )
+
+
 #: The edge table of every frozen node that has no edges of a kind: shared, so a
 #: compiled set holds (and a pickle of it writes) one empty table, not 100 000.
 #: Never written: edges are added only while a set is built, before it is frozen.
@@ -505,6 +567,7 @@ class PhraseSet:
         "_can_start",
         "_contains",
         "_entries",
+        "_flat",
         "_root",
         "_stem",
         "_terms",
@@ -518,6 +581,7 @@ class PhraseSet:
     _can_start: dict[str, bool]
     _contains: dict[str, bool]
     _windows: dict[tuple[str | None, ...], tuple[int, str, int]]
+    _flat: tuple[_Starts | None] | None
 
     def __init__(
         self,
@@ -557,6 +621,7 @@ class PhraseSet:
         # tokens begin none, and this spares them the trie walk.
         object.__setattr__(self, "_can_start", {})
         object.__setattr__(self, "_contains", {})
+        object.__setattr__(self, "_flat", None)  # built when first needed
         # Per window of token texts, the answer of a walk that read just those.
         object.__setattr__(self, "_windows", {})
         object.__setattr__(self, "_terms", tuple(written))
@@ -575,6 +640,7 @@ class PhraseSet:
         state["_can_start"] = {}
         state["_contains"] = {}
         state["_windows"] = {}
+        state["_flat"] = None
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -770,13 +836,44 @@ class PhraseSet:
         """
         starts = self._can_start.get(token.text)
         if starts is None:
-            starts = remember(
-                self._can_start,
-                token.text,
-                bool(self._root.children(token, self._stem(token.lower))),
-                len(token.text),
-            )
+            flat = self._flat
+            if flat is None:
+                flat = (self._flatten(),)
+                object.__setattr__(self, "_flat", flat)
+            if flat[0] is not None:
+                starts = flat[0].may_start(token, self._stem)
+            else:
+                starts = bool(self._root.children(token, self._stem(token.lower)))
+            starts = remember(self._can_start, token.text, starts, len(token.text))
         return starts
+
+    def _flatten(self) -> _Starts | None:
+        """The root's first edges and those of every list it reaches, or ``None``.
+
+        ``None`` when a list reached stems words otherwise than this set, or is a
+        matcher of another kind: then a token is asked of the root itself.
+        """
+        nodes: list[_Node] = []
+        classes: list[_TokenClass] = []
+        seen: set[int] = set()
+        todo: list[PhraseSet] = [self]
+        while todo:
+            phrases = todo.pop()
+            if id(phrases) in seen:
+                continue
+            seen.add(id(phrases))
+            if phrases._stem != self._stem:  # noqa: SLF001 - the same class
+                return None
+            root = phrases._root  # noqa: SLF001
+            nodes.append(root)
+            for target, _ in root.refs:
+                if isinstance(target, PhraseSet):
+                    todo.append(target)
+                elif isinstance(target, _TokenClass):
+                    classes.append(target)
+                else:
+                    return None
+        return _Starts(nodes, classes)
 
 
 def _insert(root: _Node, elements: list[tuple[str, object]]) -> _Node:
