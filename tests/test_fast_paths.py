@@ -680,3 +680,19 @@ def test_compound_parts_are_what_the_plain_loop_finds(locale: str) -> None:
                     None,
                 )
         assert compounds._part(word) == expected, word
+
+
+def test_a_set_whose_lists_stem_otherwise_is_asked_at_its_root() -> None:
+    """No flattening across stemmers: the set falls back to asking its root."""
+    stemmed = PhraseSet(["rudely"], stemmer=Stemmer(endings=("ly",), min_stem=3))
+    plain = PhraseSet(["@manners indeed"], lists={"manners": stemmed})
+    assert plain._flatten() is None
+    # ...through every list it reaches; lists that stem alike flatten
+    assert PhraseSet(["@m ok"], lists={"m": plain})._flatten() is None
+    alike = PhraseSet(["@m ok"], lists={"m": PhraseSet(["rude"])})
+    assert alike._flatten() is not None
+    tokens = tokenize("rude indeed, rudely indeed", None)
+    assert [plain._may_start(t) for t in tokens] == [
+        bool(plain._root.children(t, t.lower)) for t in tokens
+    ]
+    assert [m.term for m in plain.find(tokens)] == ["@manners indeed"] * 2
