@@ -138,7 +138,7 @@ class _Starts:
     (and theirs, and so on), in one table per kind of edge: whether a token can
     begin an entry is then a few look-ups instead of a walk through the lists.
     The same answer as asking the root (``_Node.children``), provided every set
-    reached stems words the same way; :meth:`PhraseSet._flat` builds one only then.
+    reached stems words the same way; :meth:`PhraseSet._flatten` builds one only then.
     """
 
     __slots__ = (
