@@ -10,10 +10,14 @@ native reader sees in them) and prints, per locale:
 - for letters: per problem, how many letters with it draw its rule; how many good
   letters draw any error or warning; and how many rude remarks a finding covers.
 
+With ``--in-letter`` each sentence is checked instead as the one reason of an
+otherwise good confirmation (:data:`FRAMES`): a remark must be found in a letter as
+it is alone, and an acceptable reason must not draw a judgement rule there.
+
 Run ``python benchmarks/accuracy.py`` (all locales), ``python benchmarks/accuracy.py
 da de`` (some), ``--split dev`` or ``--split test`` for one half of the corpus (a
 fixed split by a hash of each text, so a change can be judged on text it was not
-tuned on), ``--misses`` to list the sentences judged wrongly, ``--corpus DIR`` for another
+tuned on), ``--in-letter`` to judge each sentence inside a letter, ``--misses`` to list the sentences judged wrongly, ``--corpus DIR`` for another
 folder of corpus files (``tests/judgement/heldout``), and ``--json`` for the
 figures as JSON. It asserts nothing; tests/test_judgement.py holds the floors.
 """
@@ -77,6 +81,53 @@ OFFER = Offer(
     contact=Person("Example Contact"),
     candidate=Person("Example Candidate"),
 )
+
+
+#: A good confirmation per locale with one place for a reason: ``--in-letter``
+#: checks each corpus sentence there. Written for this script, one per locale.
+FRAMES = {
+    "da": (
+        "Kære Example Contact\n\nTak for tilbuddet om stillingen. Jeg har besluttet "
+        "at takke nej. {reason}\n\nJeg ønsker jer alt godt fremover.\n\n"
+        "Venlig hilsen\nExample Candidate"
+    ),
+    "de": (
+        "Sehr geehrte Frau Contact,\n\nvielen Dank für Ihr Angebot. Ich habe mich "
+        "entschieden, die Stelle nicht anzunehmen. {reason}\n\nIch wünsche Ihnen "
+        "und Ihrem Team weiterhin viel Erfolg.\n\nMit freundlichen Grüßen\n"
+        "Example Candidate"
+    ),
+    "en": (
+        "Dear Example Contact,\n\nThank you for offering me the position. I have "
+        "decided to decline the offer. {reason}\n\nI wish you and the team every "
+        "success.\n\nKind regards,\nExample Candidate"
+    ),
+    "es": (
+        "Estimada Sra. Contact:\n\nGracias por la oferta del puesto. He decidido no "
+        "aceptarla. {reason}\n\nLe deseo a usted y a su equipo mucho éxito.\n\n"
+        "Un cordial saludo,\nExample Candidate"
+    ),
+    "fr": (
+        "Madame,\n\nJe vous remercie de votre offre. J'ai décidé de ne pas "
+        "l'accepter. {reason}\n\nJe vous souhaite, à vous et à votre équipe, une "
+        "excellente continuation.\n\nBien cordialement,\nExample Candidate"
+    ),
+    "nb": (
+        "Hei Example Contact\n\nTakk for tilbudet om stillingen. Jeg har bestemt "
+        "meg for å takke nei. {reason}\n\nJeg ønsker dere alt godt videre.\n\n"
+        "Vennlig hilsen\nExample Candidate"
+    ),
+    "nl": (
+        "Beste Example Contact,\n\nHartelijk dank voor het aanbod. Ik heb besloten "
+        "de functie niet aan te nemen. {reason}\n\nIk wens u en het team veel "
+        "succes.\n\nMet vriendelijke groet,\nExample Candidate"
+    ),
+    "sv": (
+        "Hej Example Contact\n\nTack för erbjudandet om tjänsten. Jag har bestämt "
+        "mig för att tacka nej. {reason}\n\nJag önskar er allt gott framöver.\n\n"
+        "Vänliga hälsningar\nExample Candidate"
+    ),
+}
 
 
 def in_split(text: str, split: str) -> bool:
@@ -167,18 +218,27 @@ def _alarming(report: Any) -> list[Any]:
     ]
 
 
-def _judge_sentence(locale: str, entry: dict[str, Any], score: Score) -> None:
+def _judge_sentence(
+    locale: str, entry: dict[str, Any], score: Score, *, in_letter: bool = False
+) -> None:
     text, cls = entry["text"], entry["class"]
-    report = check(text, locale=locale, kind="reason", offer=OFFER)
+    if in_letter:
+        letter = FRAMES[locale].format(reason=text)
+        report = check(letter, locale=locale, kind="confirmation", offer=OFFER)
+    else:
+        report = check(text, locale=locale, kind="reason", offer=OFFER)
+    judged = [d for d in _serious(report) if d.rule in JUDGEMENT_RULES]
     if entry["label"] == "flag":
         score.flags[cls] += 1
-        if any(d.rule in JUDGEMENT_RULES for d in _serious(report)):
+        if judged:
             score.flagged[cls] += 1
         else:
             score.misses.append(("missed", cls, text))
         return
     score.oks[cls] += 1
-    alarms = _alarming(report)
+    # In a letter a long reason may rightly draw a length finding: only the
+    # judgement rules can be wrong about what it says.
+    alarms = judged if in_letter else _alarming(report)
     if alarms:
         score.alarms[cls] += 1
         rules = ",".join(sorted({d.rule for d in alarms}))
@@ -217,13 +277,35 @@ def _judge_letter(locale: str, entry: dict[str, Any], score: Score) -> None:
             score.misses.append(("remark not covered", "letter", remark))
 
 
-def judge(locale: str, split: str, corpus: Path = CORPUS) -> Score:
-    """Check every text of *locale*'s corpus in *split*."""
+def check_frame(locale: str) -> None:
+    """Refuse to measure with a frame that draws a finding by itself."""
+    frame = FRAMES.get(locale)
+    if frame is None:
+        raise SystemExit(
+            f"--in-letter: no frame for locale {locale!r}; add it to FRAMES"
+        )
+    found = _serious(
+        check(frame.format(reason=""), locale=locale, kind="confirmation", offer=OFFER)
+    )
+    if found:
+        rules = ", ".join(sorted({d.rule for d in found}))
+        raise SystemExit(f"--in-letter: the {locale} frame alone draws {rules}")
+
+
+def judge(
+    locale: str, split: str, corpus: Path = CORPUS, *, in_letter: bool = False
+) -> Score:
+    """Check every text of *locale*'s corpus in *split*.
+
+    With *in_letter*, each sentence as the reason of its locale's :data:`FRAMES`.
+    """
     data = load(locale, corpus)
     score = Score()
+    if in_letter:
+        check_frame(locale)
     for entry in data.get("sentence", []):
         if in_split(entry["text"], split):
-            _judge_sentence(locale, entry, score)
+            _judge_sentence(locale, entry, score, in_letter=in_letter)
     for entry in data.get("letter", []):
         if in_split(entry["text"], split):
             _judge_letter(locale, entry, score)
@@ -234,8 +316,8 @@ def _percent(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.0f} %)" if whole else "-"
 
 
-def _print_table(scores: dict[str, Score], split: str) -> None:
-    print(f"split: {split}")
+def _print_table(scores: dict[str, Score], split: str, *, in_letter: bool) -> None:
+    print(f"split: {split}" + (", each sentence inside a letter" if in_letter else ""))
     print(
         f"{'locale':<7}{'flagged':>18}{'ok passing':>18}{'good letters':>14}"
         f"{'remarks':>12}"
@@ -283,15 +365,23 @@ def main(argv: list[str] | None = None) -> int:
         default=CORPUS,
         help="folder of <locale>.toml files (default: tests/judgement)",
     )
+    parser.add_argument(
+        "--in-letter",
+        action="store_true",
+        help="check each sentence as the reason of a good confirmation",
+    )
     parser.add_argument("--misses", action="store_true", help="list wrong verdicts")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     chosen = args.locales or locales(args.corpus)
-    scores = {locale: judge(locale, args.split, args.corpus) for locale in chosen}
+    scores = {
+        locale: judge(locale, args.split, args.corpus, in_letter=args.in_letter)
+        for locale in chosen
+    }
     if args.json:
         print(json.dumps({k: v.as_dict() for k, v in scores.items()}, indent=2))
         return 0
-    _print_table(scores, args.split)
+    _print_table(scores, args.split, in_letter=args.in_letter)
     _print_classes(scores)
     if args.misses:
         for locale, s in scores.items():

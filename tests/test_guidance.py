@@ -358,3 +358,72 @@ def test_every_language_catches_two_sentences_and_a_negative_remark(
 def test_samples_cover_every_locale() -> None:
     """A new locale must add its samples above."""
     assert set(LOCALE_SAMPLES) == set(available_locales())
+
+
+class TestHeadingLine:
+    """A title line over call notes is not the letter: nothing is said to anyone there."""
+
+    NOTES = (
+        "Call to Mette Hansen, Nordlys A/S (Data Engineer)\n\n"
+        "- I have decided to decline the offer.\n"
+        "- Wish her and the team all the best.\n"
+    )
+
+    def test_missing_thanks_goes_under_the_heading(self, offer: Offer) -> None:
+        """The inserted thanks opens the notes, below their title, not above it."""
+        report = check(self.NOTES, locale="en", kind="call_script", offer=offer)
+        (finding,) = [d for d in report if d.rule == "letter.no-thanks"]
+        assert finding.span[0] == self.NOTES.index("- I have")
+        assert report.fixed().startswith("Call to Mette Hansen")
+
+    @pytest.mark.parametrize(
+        "first",
+        [
+            "Hi Mette,",  # a greeting opens the letter
+            "I have thought about it.",  # a sentence: it ends with a full stop
+            "- Say hello to Mette",  # a bullet is a talking point
+        ],
+    )
+    def test_a_first_line_that_is_not_a_title_stays_in_the_letter(
+        self, offer: Offer, first: str
+    ) -> None:
+        text = f"{first}\n\n- I have decided to decline the offer.\n"
+        report = check(text, locale="en", kind="call_script", offer=offer)
+        (finding,) = [d for d in report if d.rule == "letter.no-thanks"]
+        assert finding.span[0] == (len(first) + 2 if first.startswith("Hi") else 0)
+
+    def test_a_one_line_text_is_no_heading(self, offer: Offer) -> None:
+        text = "I have decided to decline the offer"  # no mark, but nothing below it
+        report = check(text, locale="en", kind="call_script", offer=offer)
+        (finding,) = [d for d in report if d.rule == "letter.no-thanks"]
+        assert finding.span[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("locale", "letter"),
+    [
+        (
+            "en",
+            (
+                "Dear Karen,\n\nThank you for the offer. I have decided to decline it. "
+                "You asked if I could recommend someone; my former colleague Priya "
+                "Shah may be a good fit.\n\nI wish you all the best.\n\nKind regards,"
+                "\nAlex"
+            ),
+        ),
+        (
+            "de",
+            (
+                "Sehr geehrte Frau Contact,\n\nvielen Dank für Ihr Angebot. Ich habe "
+                "mich entschieden, die Stelle nicht anzunehmen. Auf Ihre Frage, ob ich "
+                "jemanden empfehlen kann: Sprechen Sie gern Jonas Kraft an.\n\nIch "
+                "wünsche Ihnen weiterhin viel Erfolg.\n\nMit freundlichen Grüßen\nAlex"
+            ),
+        ),
+    ],
+)
+def test_a_referral_is_left_to_the_referral_rule(locale: str, letter: str) -> None:
+    """Recommending someone is no advice to the employer: the tone model does not judge it."""
+    report = check(letter, locale=locale, kind="confirmation")
+    assert "letter.negative-remark" not in report.rules
+    assert "letter.unrequested-referral" in report.rules

@@ -51,7 +51,13 @@ HELD_OUT = {
 }
 #: The later held-out corpora: (flagged, ok passing) for every locale. The third
 #: one's first measure (2026-12-04) was 91-100 % flagged and 91-100 % passing.
-LATER_HELD_OUT = {"heldout2": (0.65, 0.80), "heldout3": (0.84, 0.84)}
+#: The fourth one's first measure (2026-12-04, later) was 80-95 % flagged and 88-98 %
+#: passing: its floors are two sentences a label under the lowest locale.
+LATER_HELD_OUT = {
+    "heldout2": (0.65, 0.80),
+    "heldout3": (0.84, 0.84),
+    "heldout4": (0.75, 0.83),
+}
 
 
 @cache
@@ -83,7 +89,7 @@ def misses(found: dict[str, Any], kind: str) -> str:
 
 
 def test_every_locale_has_a_first_and_a_held_out_corpus() -> None:
-    for corpus in (JUDGEMENT, *(JUDGEMENT / f"heldout{n}" for n in ("", 2, 3))):
+    for corpus in (JUDGEMENT, *(JUDGEMENT / f"heldout{n}" for n in ("", 2, 3, 4))):
         assert sorted(p.stem for p in corpus.glob("*.toml")) == LOCALES
 
 
@@ -135,3 +141,29 @@ def test_the_score_counts_a_miss_and_a_false_alarm(tmp_path: Path) -> None:
     found = accuracy().judge("en", "all", tmp_path).as_dict()
     assert found["flag_recall"] == 0
     assert found["ok_passing"] == 0
+
+
+def test_in_a_letter_the_score_judges_the_sentence_there(tmp_path: Path) -> None:
+    """``--in-letter``: each sentence is the reason of a good confirmation."""
+    (tmp_path / "en.toml").write_text(
+        '[[sentence]]\ntext = "I have accepted another position."\nlabel = "flag"\n'
+        'class = "evaluative"\nphrase = "accepted"\n\n'
+        '[[sentence]]\ntext = "Your team was rude and your office a disgrace."\n'
+        'label = "ok"\nclass = "polite"\n',
+        encoding="utf-8",
+    )
+    found = accuracy().judge("en", "all", tmp_path, in_letter=True).as_dict()
+    assert found["flag_recall"] == 0
+    assert found["ok_passing"] == 0
+
+
+def test_in_a_letter_needs_a_frame_for_the_locale(tmp_path: Path) -> None:
+    (tmp_path / "xx.toml").write_text("", encoding="utf-8")
+    with pytest.raises(SystemExit, match="no frame for locale 'xx'"):
+        accuracy().judge("xx", "all", tmp_path, in_letter=True)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_frame_is_a_good_letter(locale: str) -> None:
+    """A frame that drew a finding alone would blame its reason for it."""
+    accuracy().check_frame(locale)

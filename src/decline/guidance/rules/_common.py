@@ -98,13 +98,15 @@ def negative_remarks(
 
 
 def _courteous(ctx: Context, sentence: Sentence) -> bool:
-    """A sentence of a letter that thanks, declines or wishes well (never heard as critical).
+    """A sentence of a letter that thanks, declines, wishes well or refers someone.
 
-    Sarcasm in such a sentence ("thanks for nothing") is found by the lists.
+    The tone model never hears criticism in one: sarcasm in it ("thanks for
+    nothing") is found by the lists, and a referral ("you asked if I could
+    recommend someone") is the referral rule's to judge, not advice to them.
     """
     return ctx.kind != "reason" and any(
         ctx.find(name, sentence)
-        for name in ("thanks", "decision", "wishes", "stay_in_touch")
+        for name in ("thanks", "decision", "wishes", "stay_in_touch", "referral")
     )
 
 
@@ -225,7 +227,33 @@ def greeting_end(ctx: Context) -> int:
         found = ctx.find("greetings", sentence)
         if found and found[0].first == 0:
             return index + 1
-    return 0
+    return 1 if _heading(ctx) else 0
+
+
+#: Marks a heading line does not end with: a sentence, a greeting ("Hi Jack,",
+#: "Dear Ms Hall:") or a clause goes on after them.
+_NOT_HEADING_ENDS = frozenset(".!?…,;:")
+
+
+def _heading(ctx: Context) -> bool:
+    """Whether the first sentence is a heading: a title line over the rest.
+
+    A line of its own at the top ("Call to Mette Hansen, Nordlys A/S (Data
+    Engineer)"), with more text below it and no mark that ends a sentence or
+    opens a letter: the title of notes for a call, not something said to them.
+    """
+    sentences = ctx.sentences
+    if len(sentences) < 2:  # a heading heads something
+        return False
+    first = sentences[0]
+    last = first.tokens[-1].text
+    raw = ctx.raw
+    return (
+        last[-1] not in _NOT_HEADING_ENDS
+        and first.tokens[0].kind == "word"  # not a bullet, "1." or a link
+        and "\n" not in raw[first.start : first.end]
+        and raw[first.end : first.end + 1] in ("\n", "\r")
+    )
 
 
 def closing_index(ctx: Context) -> int | None:
