@@ -427,3 +427,72 @@ def test_a_referral_is_left_to_the_referral_rule(locale: str, letter: str) -> No
     report = check(letter, locale=locale, kind="confirmation")
     assert "letter.negative-remark" not in report.rules
     assert "letter.unrequested-referral" in report.rules
+
+
+class TestSignOff:
+    """Only a sign-off ends the letter: thanks that open with the same words do not."""
+
+    @pytest.mark.parametrize(
+        ("locale", "letter"),
+        [
+            (
+                "fr",
+                (
+                    "Madame,\n\nMerci beaucoup pour votre offre. J'ai décidé de la "
+                    "décliner. J'ai accepté un autre poste plus proche de chez moi. De "
+                    "plus, le trajet jusqu'à vos bureaux aurait été trop long pour moi."
+                    "\n\nJe vous souhaite une belle journée,\nLéa"
+                ),
+            ),
+            (
+                "sv",
+                (
+                    "Hej Lena,\n\nTack för ert erbjudande. Jag har bestämt mig för att tacka "
+                    "nej. Jag har tackat ja till ett annat jobb närmare hemmet. Dessutom "
+                    "hade pendlingen till ert kontor blivit för lång för mig.\n\n"
+                    "Vi hörs kanske.\n/Tobias"
+                ),
+            ),
+        ],
+    )
+    def test_the_letter_goes_on_after_thanks_that_open_like_a_sign_off(
+        self, locale: str, letter: str
+    ) -> None:
+        """'Merci beaucoup pour…' is the thanks: the two reasons after it are read."""
+        report = check(letter, locale=locale, kind="confirmation")
+        assert "letter.long-reason" in report.rules
+
+    def test_a_sign_off_followed_by_a_name_still_ends_the_letter(self) -> None:
+        """'Best, Jonas' and 'Kind regards Jonas' are sign-offs: no wishes go after them."""
+        for closing in ("Best, Jonas", "Kind regards\nJonas"):
+            text = (
+                "Dear Mette,\n\nThank you for the offer. I have decided to decline it."
+                f"\n\n{closing}"
+            )
+            report = check(text, locale="en", kind="confirmation")
+            (finding,) = [d for d in report if d.rule == "letter.no-wishes"]
+            assert finding.span[0] <= text.index(closing.split()[0])
+
+
+class TestOneLongReason:
+    """One sentence that explains why at great length is over-explaining too."""
+
+    @staticmethod
+    def letter(words: int) -> str:
+        reason = "I have accepted another offer because " + " ".join(
+            ["it"] * (words - 6)
+        )
+        return (
+            "Dear Mette,\n\nThank you for the offer. I have decided to decline it. "
+            f"{reason}.\n\nI wish you all the best.\n\nKind regards,\nJonas"
+        )
+
+    def test_over_thirty_words_is_reported_with_its_count_and_no_fix(self) -> None:
+        report = check(self.letter(31), locale="en", kind="confirmation")
+        (finding,) = [d for d in report if d.rule == "letter.long-reason"]
+        assert "31 words" in finding.message
+        assert finding.suggestion is None
+
+    def test_thirty_words_pass(self) -> None:
+        report = check(self.letter(30), locale="en", kind="confirmation")
+        assert "letter.long-reason" not in report.rules

@@ -447,6 +447,12 @@ _ALL = (
         per_tone=False,
     ),
     _spec(
+        "rule.letter.long-reason.long",
+        "One sentence explains why, at great length (over 30 words).",
+        "words",
+        per_tone=False,
+    ),
+    _spec(
         "rule.letter.too-long",
         "The letter is over its word limit.",
         "words",

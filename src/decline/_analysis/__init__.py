@@ -38,7 +38,13 @@ from decline._analysis.lexicon import REASON_KINDS, REQUIRED_LISTS, LocaleData
 from decline._analysis.negation import negated, negation_flags
 from decline._analysis.phrases import Match, PhraseSet
 from decline._analysis.reading import FORMATS, Comment, Reading, read
-from decline._analysis.sentences import Sentence, Text, analyse, split_sentences
+from decline._analysis.sentences import (
+    Sentence,
+    Text,
+    analyse,
+    signs_off,
+    split_sentences,
+)
 from decline._analysis.tokens import Token, tokenize
 
 __all__ = [
@@ -62,6 +68,7 @@ __all__ = [
     "negated",
     "negation_flags",
     "read",
+    "signs_off",
     "split_sentences",
     "tokenize",
 ]

@@ -37,6 +37,21 @@ if TYPE_CHECKING:
 __all__ = ["Sentence", "Text", "analyse", "split_sentences"]
 
 
+def signs_off(tokens: Sequence[Token], m: Match, stop: int) -> bool:
+    """Whether a closing phrase *m* that starts a line is a sign-off, not a sentence.
+
+    It is when it ends the line (*stop* is the index of the line's end), is followed
+    by a comma or a dash ("Best, Jonas"), or only by a name ("Kind regards Jonas"):
+    "Thanks for the offer" and "Merci pour votre offre" go on as sentences.
+    """
+    after = m.last + 1
+    if after >= stop:  # the phrase ends the line (or runs on past its end)
+        return True
+    if tokens[after].text in {",", "-", "–", "—"}:  # noqa: RUF001
+        return True
+    return all(t.kind == WORD and t.text[0].isupper() for t in tokens[after:stop])
+
+
 class Sentence(NamedTuple):
     """A sentence: a span of the original text, trimmed, with its tokens.
 
@@ -162,14 +177,7 @@ class _Splitter:
 
     def _sign_off(self, m: Match, stop: int) -> bool:
         """Tell whether a closing phrase starting a line ends it or precedes a name."""
-        after = m.last + 1
-        if after >= stop:  # the phrase ends the line (or runs on past its end)
-            return True
-        nxt = self.tokens[after]
-        if nxt.text in {",", "-", "–", "—"}:  # noqa: RUF001
-            return True
-        rest = self.tokens[after:stop]
-        return all(t.kind == WORD and t.text[0].isupper() for t in rest)
+        return signs_off(self.tokens, m, stop)
 
     def _bullet(self, line: int) -> bool:
         """Tell whether a line starts with a bullet ("-", "•") or "1." / "a)"."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import attrs
 
 from decline import _i18n
-from decline._analysis import Match, Sentence
+from decline._analysis import Match, Sentence, signs_off
 from decline.guidance._context import Context
 
 
@@ -257,10 +257,28 @@ def _heading(ctx: Context) -> bool:
 
 
 def closing_index(ctx: Context) -> int | None:
-    """Index of the sentence that holds the sign-off, searching from the end."""
+    """Index of the sentence that holds the sign-off, searching from the end.
+
+    A sign-off opens its line, which it ends or leaves to a name ("Kind regards,",
+    "Best, Jonas"): a sentence that opens with the same words and goes on ("Merci
+    beaucoup pour votre offre", "Tack för erbjudandet") is the letter's thanks.
+    """
+    raw = ctx.raw
     for index in range(len(ctx.sentences) - 1, -1, -1):
-        matches = ctx.find("closings", ctx.sentences[index])
-        if matches and matches[0].first == 0:
+        sentence = ctx.sentences[index]
+        matches = ctx.find("closings", sentence)
+        if not matches or matches[0].first != 0:
+            continue
+        tokens = sentence.tokens
+        stop = next(
+            (
+                k
+                for k in range(matches[0].last + 1, len(tokens))
+                if "\n" in raw[tokens[k - 1].end : tokens[k].start]
+            ),
+            len(tokens),
+        )
+        if signs_off(tokens, matches[0], stop):
             return index
     return None
 

@@ -154,6 +154,13 @@ def _explains(ctx: Context, sentence: Sentence) -> bool:
     )
 
 
+#: Words over which one sentence that explains why is over-explaining: between a
+#: reason's warning (25) and its error (40). No good letter of the corpora has one
+#: over 30; the over-explained letters that explain in one sentence use 40 to 86.
+LONG_REASON_WORDS = 30
+_WORDS = frozenset({"word", "number"})
+
+
 @rule(
     "letter.long-reason",
     severity=Severity.WARNING,
@@ -187,6 +194,27 @@ def _explains(ctx: Context, sentence: Sentence) -> bool:
             "confirmation",
         ),
         Example(
+            _en(
+                f"{_DECIDE_EN} I weighed the commute against the salary, the size of "
+                "the team against my plans to lead people and the start date against "
+                "my notice period, and in the end I chose to stay where I am because "
+                "my family needs me close to home."
+            ),
+            True,
+            kind="confirmation",
+        ),
+        Example(
+            _da(
+                f"{_DECIDE_DA} Jeg har vejet transporttiden op mod lønnen, teamets "
+                "størrelse op mod mit ønske om at lede andre og startdatoen op mod min "
+                "opsigelse, og til sidst valgte jeg at blive, hvor jeg er, fordi min "
+                "familie har brug for mig tæt på."
+            ),
+            True,
+            "da",
+            "confirmation",
+        ),
+        Example(
             _en(f"{_DECIDE_EN} I have accepted another offer closer to my family."),
             False,
             kind="confirmation",
@@ -200,14 +228,23 @@ def _explains(ctx: Context, sentence: Sentence) -> bool:
     ),
 )
 def long_reason(ctx: Context) -> Iterator[Finding]:
-    """One sentence at most explains why.
+    """One short sentence at most explains why.
 
     When two or more do, the fix keeps one neutral sentence (the first that makes
-    no negative remark) and cuts the others.
+    no negative remark) and cuts the others. One sentence that explains at great
+    length (over :data:`LONG_REASON_WORDS` words) is reported too, with no fix: only
+    the writer can say which of its reasons to keep.
     """
-    if len(ctx.sentences_with(*_REASONS, *EVALUATIVE)) < 2:
-        return  # a finding needs two sentences that explain
+    if not ctx.sentences_with(*_REASONS, *EVALUATIVE):
+        return  # nothing explains anything: most letters are done here
     explaining = [s for s in body(ctx) if _explains(ctx, s)]
+    if len(explaining) == 1:  # one sentence explains: is it a long one?
+        sentence = explaining[0]
+        words = sum(1 for t in sentence.tokens if t.kind in _WORDS)
+        if words > LONG_REASON_WORDS:
+            yield Finding(
+                sentence.start, sentence.end, {"words": str(words)}, variant="long"
+            )
     if len(explaining) < 2:
         return
     kept = next(
