@@ -80,6 +80,15 @@ class TestCompounds:
         assert self.DA.part("lorte") is None
         assert self.DA.part("lortej") is None
 
+    def test_a_hyphenated_compound_is_asked_piece_by_piece(self) -> None:
+        """A piece may be a modifier or a head by itself, or hold one."""
+        assert self.DA.part("lorte-job") == "lorte-"
+        assert self.DA.part("it-helvede") is not None
+        assert self.DA.part("it-lortejob") == "lorte-"
+        assert self.DA.part("it-afdeling") is None
+        assert self.DA.part("lorte-") is None  # one piece is no compound
+        assert self.DA.part("lorte-job2") is None  # only letters
+
     @pytest.mark.parametrize("locale", ["da", "de", "sv", "nb", "nl"])
     def test_compounds_are_found_as_negative_words(self, locale: str) -> None:
         """A locale's compounds reach the negative list in the one-pass matcher."""

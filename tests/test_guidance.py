@@ -496,3 +496,52 @@ class TestOneLongReason:
     def test_thirty_words_pass(self) -> None:
         report = check(self.letter(30), locale="en", kind="confirmation")
         assert "letter.long-reason" not in report.rules
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "word"),
+    [
+        (
+            "da",
+            "Jeg flytter ikke til Aarhus for et lortearbejde i jeres firma.",
+            "lortearbejde",
+        ),
+        (
+            "de",
+            "Ich ziehe nicht für eine Schrottstelle in Ihrer Firma nach München.",
+            "Schrottstelle",
+        ),
+        (
+            "sv",
+            "Jag flyttar inte till Kiruna för ett skitjobb i ert företag.",
+            "skitjobb",
+        ),
+    ],
+)
+def test_a_negator_does_not_excuse_a_disparaging_compound(
+    locale: str, text: str, word: str
+) -> None:
+    """'I won't move for a crap job': the negator negates the moving, not the word."""
+    from decline.guidance._context import Context
+    from decline.guidance.rules._common import negative_remarks
+
+    ctx = Context(text, locale=locale, kind="reason", offer=None, tone=None, today=None)
+    (sentence,) = ctx.sentences
+    remarks = list(negative_remarks(ctx, sentence, need_target=False))
+    assert [(r.term, r.cls) for r in remarks] == [(word, "evaluative")]
+
+
+def test_a_negator_still_excuses_a_listed_negative_word() -> None:
+    """'not rude' is no rude word: only compounds found by their part stay remarks.
+
+    (The tone model may still hear faint praise in the sentence: that is its own
+    remark, of class "tone".)
+    """
+    from decline.guidance._context import Context
+    from decline.guidance.rules._common import negative_remarks
+
+    text = "The team was not rude at all."
+    ctx = Context(text, locale="en", kind="reason", offer=None, tone=None, today=None)
+    (sentence,) = ctx.sentences
+    remarks = list(negative_remarks(ctx, sentence, need_target=False))
+    assert "evaluative" not in {r.cls for r in remarks}

@@ -161,9 +161,11 @@ class Compounds:
 
     __slots__ = (
         "_head_groups",
+        "_head_set",
         "_heads",
         "_memo",
         "_modifier_groups",
+        "_modifier_set",
         "_modifiers",
         "exceptions",
         "min_rest",
@@ -183,6 +185,8 @@ class Compounds:
         self._heads = tuple(
             sorted({stemmer.stem(h) for h in heads}, key=lambda h: (-len(h), h))
         )
+        self._modifier_set = frozenset(self._modifiers)
+        self._head_set = frozenset(self._heads)
         self._modifier_groups = _by_length(self._modifiers)
         self._head_groups = _by_length(self._heads)
         self.exceptions = frozenset(exceptions)
@@ -201,8 +205,10 @@ class Compounds:
         return remember(self._memo, word, self._part(word), len(word))
 
     def _part(self, word: str) -> str | None:
-        if word in self.exceptions or not word.isalpha():
+        if word in self.exceptions:
             return None
+        if not word.isalpha():
+            return self._hyphenated(word)
         rest = self.min_rest
         # Longest first, one set lookup per length (as in Stemmer._stem).
         for size, group in self._modifier_groups:
@@ -212,4 +218,26 @@ class Compounds:
         for size, group in self._head_groups:
             if len(stem) - size >= rest and stem[-size:] in group:
                 return "-" + stem[-size:]
+        return None
+
+    def _hyphenated(self, word: str) -> str | None:
+        """The negative part of a compound written with hyphens ("stenalder-IT").
+
+        A piece before the last may be a modifier by itself ("möchtegern-start-up")
+        and the last a head by itself; any piece may hold a part as one word does
+        ("lohndumping-konditionen" holds "-dumping" if listed so).
+        """
+        pieces = word.split("-")
+        if len(pieces) < 2 or not all(p.isalpha() for p in pieces):
+            return None
+        for piece in pieces[:-1]:
+            if piece in self._modifier_set:
+                return piece + "-"
+        last = self.stemmer.stem(pieces[-1])
+        if last in self._head_set:
+            return "-" + last
+        for piece in pieces:
+            found = self._part(piece)
+            if found is not None:
+                return found
         return None

@@ -172,6 +172,15 @@ def _remarks(
         )
 
 
+def _compound(match: Match) -> bool:
+    """Whether a negative match is a compound found by its part ("lortejob").
+
+    A disparaging compound insults by being written: a negator before it negates
+    the verb ("I won't move for slave wages"), not the word.
+    """
+    return match.term.endswith("-") or match.term.startswith("-")
+
+
 def _words(
     ctx: Context,
     sentence: Sentence,
@@ -198,8 +207,10 @@ def _words(
     tokens = sentence.tokens
     raw = ctx.raw
     for match in negative:
-        if match.first in quiet or flags[match.first] or about_me:
-            continue  # "not rude" is no insult; "unfortunately" is politeness
+        if match.first in quiet or about_me:
+            continue  # "unfortunately" is politeness; "my bad back" is mine
+        if flags[match.first] and not _compound(match):
+            continue  # "not rude" is no insult, but "not for slave wages" is one
         yield Remark(match.start, match.end, raw[match.start : match.end])
     for match in positive:
         if match.first in quiet:
