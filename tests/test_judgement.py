@@ -60,6 +60,9 @@ LATER_HELD_OUT = {
     "heldout2": (0.65, 0.80),
     "heldout3": (0.84, 0.84),
     "heldout4": (0.75, 0.83),
+    # Written at the end of 2026-12-04 after the day's changes; its first measure:
+    # 72-100 % flagged, 94-100 % passing (fr, nb, nl, sv so far).
+    "heldout5": (0.65, 0.88),
 }
 #: The held-out corpus inside a letter (``accuracy.py --in-letter``): (flagged, ok
 #: passing), about four and three points under the figures of 2026-12-04 (later).
@@ -123,8 +126,14 @@ def test_the_held_out_corpus_stays_above_its_floor(locale: str) -> None:
     assert found["ok_passing"] >= passing, misses(found, "false alarm")
 
 
-@pytest.mark.parametrize("corpus", sorted(LATER_HELD_OUT))
-@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    ("corpus", "locale"),
+    [
+        (corpus, path.stem)
+        for corpus in sorted(LATER_HELD_OUT)
+        for path in sorted((JUDGEMENT / corpus).glob("*.toml"))
+    ],
+)
 def test_the_later_held_out_corpora_stay_above_their_floors(
     locale: str, corpus: str
 ) -> None:
