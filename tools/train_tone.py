@@ -26,7 +26,7 @@ points of its acceptable ones (da, nb, sv, en). The letter default was chosen wi
 ``benchmarks/accuracy.py --in-letter`` on the held-out corpora and the good letters
 of both letter corpora: 1 % caught 5-6 points more of the held-out remarks inside a
 letter than 0.3 % with no more good letters failing; 2 % caught 6 more points but
-failed one more good letter, and 3.5 % (the reason threshold) seven more.
+failed one more good letter, and 3.5 % (the reason threshold) eight more.
 Weights below ``--prune`` are dropped to keep the file small. The same words reduce
 to the same stems at training and at run time because both use the locale's
 ``[morphology]``; the model records a hash of it, and ``decline`` refuses a model

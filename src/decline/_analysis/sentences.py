@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from decline._analysis.lexicon import LocaleData
     from decline._analysis.phrases import Match
 
-__all__ = ["Sentence", "Text", "analyse", "split_sentences"]
+__all__ = ["Sentence", "Text", "analyse", "signs_off", "split_sentences"]
 
 
 def signs_off(tokens: Sequence[Token], m: Match, stop: int) -> bool:

@@ -163,6 +163,10 @@ class Context:
         kinds = list(map(_KIND, self.analysed.tokens))
         return len(kinds) - sum(map(kinds.count, ("punct", "url", "email")))
 
+    def words_in(self, sentence: Sentence) -> int:
+        """How many words and numbers *sentence* holds (as :attr:`words` counts them)."""
+        return sum(map(_WORDY.__contains__, map(_KIND, sentence.tokens)))
+
     def find(self, lexicon: str, sentence: Sentence) -> tuple[Match, ...]:
         """Occurrences of a list's phrases in one sentence.
 

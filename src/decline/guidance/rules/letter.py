@@ -158,7 +158,6 @@ def _explains(ctx: Context, sentence: Sentence) -> bool:
 #: reason's warning (25) and its error (40). No good letter of the corpora has one
 #: over 30; the over-explained letters that explain in one sentence use 40 to 86.
 LONG_REASON_WORDS = 30
-_WORDS = frozenset({"word", "number"})
 
 
 @rule(
@@ -240,7 +239,7 @@ def long_reason(ctx: Context) -> Iterator[Finding]:
     explaining = [s for s in body(ctx) if _explains(ctx, s)]
     if len(explaining) == 1:  # one sentence explains: is it a long one?
         sentence = explaining[0]
-        words = sum(1 for t in sentence.tokens if t.kind in _WORDS)
+        words = ctx.words_in(sentence)
         if words > LONG_REASON_WORDS:
             yield Finding(
                 sentence.start, sentence.end, {"words": str(words)}, variant="long"
