@@ -545,3 +545,40 @@ def test_a_negator_still_excuses_a_listed_negative_word() -> None:
     (sentence,) = ctx.sentences
     remarks = list(negative_remarks(ctx, sentence, need_target=False))
     assert "evaluative" not in {r.cls for r in remarks}
+
+
+class TestToneInALetter:
+    """The sentence of a letter that gives the reason is heard as a reason is."""
+
+    LETTER = (
+        "Dear Karen,\n\nThank you for the offer. I have decided to decline it. "
+        "{middle}\n\nI wish you all the best.\n\nKind regards,\nAlex"
+    )
+
+    @pytest.fixture
+    def between(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Every sentence scores between the reason and the letter threshold."""
+        from decline._analysis import load_tone
+        from decline.guidance._context import Context
+
+        model = load_tone("en")
+        assert model is not None
+        assert model.threshold < model.letter_threshold
+        score = (model.threshold + model.letter_threshold) / 2
+        monkeypatch.setattr(Context, "tone_score", lambda self, sentence: score)
+
+    @pytest.mark.usefixtures("between")
+    def test_a_reason_sentence_is_held_to_the_reason_threshold(self) -> None:
+        middle = "The commute to your office was the reason, to be frank."
+        report = check(
+            self.LETTER.format(middle=middle), locale="en", kind="confirmation"
+        )
+        assert "letter.negative-remark" in report.rules
+
+    @pytest.mark.usefixtures("between")
+    def test_another_sentence_is_held_to_the_letter_threshold(self) -> None:
+        middle = "I enjoyed the tour of the studio on Tuesday."
+        report = check(
+            self.LETTER.format(middle=middle), locale="en", kind="confirmation"
+        )
+        assert "letter.negative-remark" not in report.rules

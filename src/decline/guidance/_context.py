@@ -361,14 +361,20 @@ class Context:
                     out.setdefault(sentences[index].start, []).append(name)
         return out
 
-    def critical(self, sentence: Sentence) -> bool:
-        """Whether the tone model hears criticism in *sentence*."""
+    def critical(self, sentence: Sentence, *, as_reason: bool = False) -> bool:
+        """Whether the tone model hears criticism in *sentence*.
+
+        A reason, or a sentence of a letter judged *as_reason* (one that gives the
+        reason), is held to the model's threshold; any other sentence of a letter
+        to its stricter letter threshold.
+        """
         score = self.tone_score(sentence)
         model = self._tone_model
         if score is None or model is None:
             return False
-        limit = model.threshold if self.kind == "reason" else model.letter_threshold
-        return score >= limit
+        if self.kind == "reason" or as_reason:
+            return score >= model.threshold
+        return score >= model.letter_threshold
 
     def tone_cues(self, sentence: Sentence, count: int = 2) -> list[str]:
         """The words of *sentence* that weigh most towards criticism, as written."""

@@ -56,6 +56,30 @@ def _negator_after(ctx: Context, sentence: Sentence, index: int) -> int:
     return index
 
 
+#: The lists that show a sentence gives a reason: explanation markers ("because")
+#: and the keywords of every kind of reason ("another offer", "the commute").
+REASONS = (
+    "explanation",
+    "kind.other_offer",
+    "kind.career_fit",
+    "kind.compensation",
+    "kind.location",
+    "kind.personal",
+    "kind.staying",
+)
+
+
+def _heard(ctx: Context, sentence: Sentence) -> bool:
+    """Whether the tone model hears criticism in *sentence*, as its place asks.
+
+    In a letter the sentence that gives the reason is judged as a reason is: the
+    stricter letter threshold is for the letter's other sentences, which thank,
+    recall the visit or plan the call, and which the lists see as harmless.
+    """
+    as_reason = ctx.kind != "reason" and any(ctx.find(n, sentence) for n in REASONS)
+    return ctx.critical(sentence, as_reason=as_reason)
+
+
 #: The lists and constructions a negative remark is made of; a sentence without
 #: any of them has none.
 EVALUATIVE = ("sarcasm", "negative", "positive", "idioms", "construction.remark")
@@ -84,7 +108,7 @@ def negative_remarks(
     )
     if (
         not found
-        and ctx.critical(sentence)
+        and _heard(ctx, sentence)
         and not _courteous(ctx, sentence)
         and not ctx.find("construction.keep", sentence)  # "I'm not ready to move"
     ):
@@ -122,7 +146,7 @@ def remark_sentences(ctx: Context, *, letter: bool) -> list[Sentence]:
         s.start
         for s in candidates
         if s.start not in listed
-        and ctx.critical(s)
+        and _heard(ctx, s)
         and not _courteous(ctx, s)
         and not ctx.find("construction.keep", s)
     }

@@ -11,6 +11,7 @@ from decline.guidance._context import Context
 from decline.guidance._engine import Example, Finding, rule
 from decline.guidance.rules._common import (
     EVALUATIVE,
+    REASONS,
     before_closing,
     body,
     covered,
@@ -128,19 +129,6 @@ def negative_remark(ctx: Context) -> Iterator[Finding]:
             )
 
 
-#: The lists that show a sentence gives a reason: explanation markers ("because")
-#: and the keywords of every kind of reason ("another offer", "the commute").
-_REASONS = (
-    "explanation",
-    "kind.other_offer",
-    "kind.career_fit",
-    "kind.compensation",
-    "kind.location",
-    "kind.personal",
-    "kind.staying",
-)
-
-
 def _explains(ctx: Context, sentence: Sentence) -> bool:
     """A sentence that gives a reason: not the thanks, the decision, the wishes or a referral."""
     if (
@@ -149,7 +137,7 @@ def _explains(ctx: Context, sentence: Sentence) -> bool:
         or ctx.find("referral", sentence)
     ):
         return False
-    return any(ctx.find(name, sentence) for name in _REASONS) or any(
+    return any(ctx.find(name, sentence) for name in REASONS) or any(
         negative_remarks(ctx, sentence, need_target=True)
     )
 
@@ -234,7 +222,7 @@ def long_reason(ctx: Context) -> Iterator[Finding]:
     length (over :data:`LONG_REASON_WORDS` words) is reported too, with no fix: only
     the writer can say which of its reasons to keep.
     """
-    if not ctx.sentences_with(*_REASONS, *EVALUATIVE):
+    if not ctx.sentences_with(*REASONS, *EVALUATIVE):
         return  # nothing explains anything: most letters are done here
     explaining = [s for s in body(ctx) if _explains(ctx, s)]
     if len(explaining) == 1:  # one sentence explains: is it a long one?
