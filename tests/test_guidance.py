@@ -565,7 +565,11 @@ class TestToneInALetter:
         assert model is not None
         assert model.threshold < model.letter_threshold
         score = (model.threshold + model.letter_threshold) / 2
-        monkeypatch.setattr(Context, "tone_score", lambda self, sentence: score)
+
+        def tone_score(_ctx: Context, _sentence: object) -> float:
+            return score
+
+        monkeypatch.setattr(Context, "tone_score", tone_score)
 
     @pytest.mark.usefixtures("between")
     def test_a_reason_sentence_is_held_to_the_reason_threshold(self) -> None:
