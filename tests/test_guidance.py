@@ -580,6 +580,15 @@ class TestToneInALetter:
         assert "letter.negative-remark" in report.rules
 
     @pytest.mark.usefixtures("between")
+    def test_a_candid_sentence_is_held_to_the_reason_threshold(self) -> None:
+        """'To be honest, …' says what the writer thinks: judged as a reason is."""
+        middle = "To be honest, the final interview left me with a few doubts."
+        report = check(
+            self.LETTER.format(middle=middle), locale="en", kind="confirmation"
+        )
+        assert "letter.negative-remark" in report.rules
+
+    @pytest.mark.usefixtures("between")
     def test_another_sentence_is_held_to_the_letter_threshold(self) -> None:
         middle = "I enjoyed the tour of the studio on Tuesday."
         report = check(

@@ -56,6 +56,7 @@ REQUIRED_LISTS: Final = (
     "neutral",
     "currencies",
     "employer_prepositions",
+    "candour",
 )
 REASON_KINDS: Final = (
     "other_offer",

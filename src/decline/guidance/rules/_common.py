@@ -69,14 +69,22 @@ REASONS = (
 )
 
 
+#: What makes a sentence of a letter the one that says why: a reason, or a candour
+#: marker ("to be honest", "ærligt talt"), after which the writer says what they
+#: think.
+_SAYS_WHY = (*REASONS, "candour")
+
+
 def _heard(ctx: Context, sentence: Sentence) -> bool:
     """Whether the tone model hears criticism in *sentence*, as its place asks.
 
-    In a letter the sentence that gives the reason is judged as a reason is: the
-    stricter letter threshold is for the letter's other sentences, which thank,
-    recall the visit or plan the call, and which the lists see as harmless.
+    In a letter the sentence that gives the reason, or speaks candidly, is judged
+    as a reason is: the stricter letter threshold is for the letter's other
+    sentences, which thank, recall the visit or plan the call.
     """
-    as_reason = ctx.kind != "reason" and any(ctx.find(n, sentence) for n in REASONS)
+    as_reason = ctx.kind != "reason" and any(
+        ctx.find(name, sentence) for name in _SAYS_WHY
+    )
     return ctx.critical(sentence, as_reason=as_reason)
 
 
