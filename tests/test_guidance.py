@@ -572,26 +572,21 @@ class TestToneInALetter:
         monkeypatch.setattr(Context, "tone_score", tone_score)
 
     @pytest.mark.usefixtures("between")
-    def test_a_reason_sentence_is_held_to_the_reason_threshold(self) -> None:
-        middle = "The commute to your office was the reason, to be frank."
+    @pytest.mark.parametrize(
+        ("middle", "heard"),
+        [
+            # A reason: held to the reason threshold.
+            ("The commute to your office was the reason, to be frank.", True),
+            # "To be honest, …" says what the writer thinks: judged as a reason is.
+            ("To be honest, the final interview left me with a few doubts.", True),
+            # Any other sentence: held to the stricter letter threshold.
+            ("I enjoyed the tour of the studio on Tuesday.", False),
+        ],
+    )
+    def test_the_threshold_follows_what_the_sentence_does(
+        self, middle: str, heard: bool
+    ) -> None:
         report = check(
             self.LETTER.format(middle=middle), locale="en", kind="confirmation"
         )
-        assert "letter.negative-remark" in report.rules
-
-    @pytest.mark.usefixtures("between")
-    def test_a_candid_sentence_is_held_to_the_reason_threshold(self) -> None:
-        """'To be honest, …' says what the writer thinks: judged as a reason is."""
-        middle = "To be honest, the final interview left me with a few doubts."
-        report = check(
-            self.LETTER.format(middle=middle), locale="en", kind="confirmation"
-        )
-        assert "letter.negative-remark" in report.rules
-
-    @pytest.mark.usefixtures("between")
-    def test_another_sentence_is_held_to_the_letter_threshold(self) -> None:
-        middle = "I enjoyed the tour of the studio on Tuesday."
-        report = check(
-            self.LETTER.format(middle=middle), locale="en", kind="confirmation"
-        )
-        assert "letter.negative-remark" not in report.rules
+        assert ("letter.negative-remark" in report.rules) is heard

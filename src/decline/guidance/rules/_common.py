@@ -78,10 +78,14 @@ _SAYS_WHY = (*REASONS, "candour")
 def _heard(ctx: Context, sentence: Sentence) -> bool:
     """Whether the tone model hears criticism in *sentence*, as its place asks.
 
-    In a letter the sentence that gives the reason, or speaks candidly, is judged
-    as a reason is: the stricter letter threshold is for the letter's other
-    sentences, which thank, recall the visit or plan the call.
+    Never in a sentence that thanks, declines, wishes well or refers someone
+    (:func:`_courteous`), nor in one a ``keep`` construction covers ("I'm not ready
+    to move"). In a letter the sentence that gives the reason, or speaks candidly,
+    is judged as a reason is: the stricter letter threshold is for the letter's
+    other sentences, which recall the visit or plan the call.
     """
+    if _courteous(ctx, sentence) or ctx.find("construction.keep", sentence):
+        return False
     as_reason = ctx.kind != "reason" and any(
         ctx.find(name, sentence) for name in _SAYS_WHY
     )
@@ -114,12 +118,7 @@ def negative_remarks(
         _remarks(ctx, sentence, need_target=need_target),
         key=lambda r: (r.start, -r.end),
     )
-    if (
-        not found
-        and _heard(ctx, sentence)
-        and not _courteous(ctx, sentence)
-        and not ctx.find("construction.keep", sentence)  # "I'm not ready to move"
-    ):
+    if not found and _heard(ctx, sentence):
         start, end = _trimmed(ctx, sentence)
         found = [Remark(start, end, ctx.raw[start:end], "tone")]
     end = -1
@@ -150,14 +149,7 @@ def remark_sentences(ctx: Context, *, letter: bool) -> list[Sentence]:
     """
     listed = {s.start for s in ctx.sentences_with(*EVALUATIVE)}
     candidates = body(ctx) if letter else list(ctx.sentences)
-    heard = {
-        s.start
-        for s in candidates
-        if s.start not in listed
-        and _heard(ctx, s)
-        and not _courteous(ctx, s)
-        and not ctx.find("construction.keep", s)
-    }
+    heard = {s.start for s in candidates if s.start not in listed and _heard(ctx, s)}
     if not heard:
         return ctx.sentences_with(*EVALUATIVE)
     return [s for s in ctx.sentences if s.start in listed or s.start in heard]
