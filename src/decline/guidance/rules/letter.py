@@ -354,15 +354,31 @@ def no_thanks(ctx: Context) -> Iterator[Finding]:
             "da",
             "confirmation",
         ),
+        Example(
+            _en("I am leaning towards declining, but I am not sure yet."),
+            True,
+            kind="confirmation",
+        ),
+        Example(
+            _da("Jeg hælder mest til at takke nej, men jeg er ikke helt sikker endnu."),
+            True,
+            "da",
+            "confirmation",
+        ),
     ),
 )
 def no_decision(ctx: Context) -> Iterator[Finding]:
     """The confirmation and the call state the decision plainly.
 
     Saying that you accepted another offer, or that you stay where you are, states
-    it too ("I have accepted a position with another company").
+    it too ("I have accepted a position with another company"). A decision said
+    only in a sentence that takes it back or leaves it open ("I am leaning
+    towards declining, but I am not sure yet") is no decision.
     """
-    if ctx.has("decision") or _implied_decision(ctx):
+    if _implied_decision(ctx) or any(
+        not ctx.find("construction.wavering", sentence)
+        for sentence in ctx.sentences_with("decision")
+    ):
         return
     first = _first_body(ctx)
     end = first.end if first is not None else len(ctx.raw)
