@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from decline._analysis import available_data, load_data, tokenize
 from decline._analysis.constructions import Construction, Constructions
 from decline._analysis.morphology import Compounds, Stemmer
+from decline._analysis.negation import negated
 from decline._analysis.phrases import BUILT_IN_LISTS, PhraseSet
 
 EN = Stemmer(("ness", "est", "ly", "er", "ed", "e", "s"), min_stem=3, passes=2)
@@ -180,20 +181,83 @@ class TestConstructions:
         with pytest.raises(ValueError, match="in two constructions"):
             Constructions(specs, EN, lists)
 
+    TOGETHER: ClassVar[tuple[str, ...]] = ("@yes", "@cond", "@terms")
+
+    def together(self) -> Constructions:
+        lists = {
+            **BUILT_IN_LISTS,
+            "yes": PhraseSet(["would sign", "say yes"], stemmer=EN),
+            "cond": PhraseSet(["if", "with"], stemmer=EN),
+            "terms": PhraseSet(["salary", "remote days"], stemmer=EN),
+        }
+        spec = Construction("bargaining", "bargaining", (), together=(self.TOGETHER,))
+        return Constructions([spec], EN, lists)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I would sign if the salary were higher.",
+            "With three remote days I would sign.",
+            "If you raised the salary by ten percent, I would sign today.",
+        ],
+    )
+    def test_a_group_is_found_in_any_order(self, text: str) -> None:
+        """Every pattern of a group inside one sentence, in any order, is one match."""
+        tokens = tokenize(text, None)
+        found = self.together().find(tokens, "bargaining")
+        assert [m.term for m in found] == ["@yes & @cond & @terms"]
+        assert found[0].start == min(
+            t.start for t in tokens if t.lower in {"would", "if", "with"}
+        )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I would sign the contract today.",  # no condition, no term
+            "If the salary were higher, I would have stayed.",  # no changed answer
+            "I accepted an offer with a higher salary.",
+        ],
+    )
+    def test_a_group_missing_a_pattern_is_not_found(self, text: str) -> None:
+        tokens = tokenize(text, None)
+        assert self.together().find(tokens, "bargaining") == []
+
+    def test_a_negated_pattern_does_not_count(self) -> None:
+        """'I would not sign even if…': the changed answer is negated."""
+        tokens = tokenize("Not even with a higher salary would sign.", None)
+        flags = (True,) * len(tokens)
+        assert self.together().find(tokens, "bargaining", flags) == []
+        assert self.together().find(tokens, "bargaining")  # not negated: found
+
+    def test_a_group_of_one_pattern_is_refused(self) -> None:
+        spec = Construction("b", "bargaining", (), together=(("@number",),))
+        with pytest.raises(ValueError, match="two patterns or more"):
+            Constructions([spec], EN, {**BUILT_IN_LISTS})
+
+    def test_a_group_in_two_constructions_is_refused(self) -> None:
+        group = ("@number", "@quote")
+        specs = [
+            Construction("a", "bargaining", (), together=(group,)),
+            Construction("b", "bargaining", (), together=(group,)),
+        ]
+        with pytest.raises(ValueError, match="in two constructions"):
+            Constructions(specs, EN, {**BUILT_IN_LISTS})
+
     @pytest.mark.parametrize("locale", available_data())
     def test_every_construction_keeps_its_examples(self, locale: str) -> None:
         """Each construction matches every sentence it lists under matches, none under rejects."""
         data = load_data(locale)
         assert data.constructions is not None
+        def classes(text: str, effect: str) -> set[str]:
+            tokens = tokenize(text, data)
+            found = data.constructions.find(tokens, effect, negated(tokens, data))
+            return {data.constructions.of(m).cls for m in found}
+
         for spec in data.constructions.specs:
             for text in spec.matches:
-                found = data.constructions.find(tokenize(text, data), spec.effect)
-                classes = {data.constructions.of(m).cls for m in found}
-                assert spec.cls in classes, (spec.cls, text)
+                assert spec.cls in classes(text, spec.effect), (spec.cls, text)
             for text in spec.rejects:
-                found = data.constructions.find(tokenize(text, data), spec.effect)
-                classes = {data.constructions.of(m).cls for m in found}
-                assert spec.cls not in classes, (spec.cls, text)
+                assert spec.cls not in classes(text, spec.effect), (spec.cls, text)
 
 
 class TestKeeping:

@@ -1082,6 +1082,30 @@ class TestDataValidation:
         ):
             self.load(tmp_path, text)
 
+    @pytest.mark.parametrize(
+        ("together", "problem"),
+        [
+            ("@number", "expected a list of lists of patterns, got str"),
+            ([["@number"]], "a group needs two patterns or more"),
+            ([["@number", "@number"]], "a pattern is in the group twice"),
+            ([["@number", 3]], r"together\[0\]\[1\]: expected a string, got int"),
+        ],
+    )
+    def test_a_bad_together_group_is_named(
+        self, tmp_path: Path, english: dict[str, Any], together: object, problem: str
+    ) -> None:
+        """A construction's ``together`` groups are checked when the file is read."""
+        english["construction"][0]["together"] = together
+        with pytest.raises(ValueError, match=problem):
+            self.load(tmp_path, english)
+
+    def test_a_construction_needs_patterns_or_groups(
+        self, tmp_path: Path, english: dict[str, Any]
+    ) -> None:
+        english["construction"][0]["patterns"] = []
+        with pytest.raises(ValueError, match=r"\[\[construction\]\] 0\] patterns: the list is empty"):
+            self.load(tmp_path, english)
+
     def test_unknown_key(self, tmp_path: Path, english: dict[str, Any]) -> None:
         """A misspelt list name is named."""
         english["lexicon"]["negatve"] = ["rude"]

@@ -15,6 +15,14 @@ matches = ["The interviews were not exactly well prepared."]
 rejects = ["I am not exactly sure yet."]
 ```
 
+A construction may also say what must occur *together* in one sentence, in any
+order: ``together = [["@bargain_yes", "@bargain_if", "@bargain_terms"]]`` finds "With
+two remote days a week my answer would be different" and "I'd sign tomorrow if the
+title were Senior Manager" alike. Each inner list is one group: every one of its
+patterns must match inside the sentence, and none of those matches may start on a
+negated word ("I would not reconsider even if…"). The first pattern of a group is
+looked for first, over the whole text, so put the rarest first.
+
 A pattern is a :class:`~decline._analysis.phrases.PhraseSet` entry that may name
 lists (``@positive``, built-in ``@quote``, ``@number``, ``@word``) and gaps (``~2``).
 ``keep`` constructions describe what is *not* a remark although it looks like one —
@@ -29,6 +37,8 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from decline._analysis.phrases import Match, PhraseSet
+
+_new_tuple = tuple.__new__  # a named tuple without its Python-level __new__
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -57,6 +67,8 @@ class Construction:
         matches: Sentences each of which a pattern must match.
         rejects: Sentences none of the patterns may match.
         note: Why the construction is there, for the people who keep the data.
+        together: Groups of patterns that must all match in one sentence, in any
+            order (see the module's documentation).
     """
 
     cls: str
@@ -65,6 +77,12 @@ class Construction:
     matches: tuple[str, ...] = ()
     rejects: tuple[str, ...] = ()
     note: str = ""
+    together: tuple[tuple[str, ...], ...] = ()
+
+
+def group_key(group: Sequence[str]) -> str:
+    """The term a match of a ``together`` group carries: its patterns joined by " & "."""
+    return " & ".join(group)
 
 
 class Constructions:
@@ -80,7 +98,7 @@ class Constructions:
             in two constructions.
     """
 
-    __slots__ = ("_of", "_sets", "specs")
+    __slots__ = ("_firsts", "_of", "_sets", "_together", "specs")
 
     def __init__(
         self,
@@ -91,7 +109,7 @@ class Constructions:
         self.specs = tuple(specs)
         self._of: dict[str, Construction] = {}
         for spec in self.specs:
-            for pattern in spec.patterns:
+            for pattern in (*spec.patterns, *map(group_key, spec.together)):
                 if pattern in self._of:
                     msg = (
                         f"pattern {pattern!r} is in two constructions "
@@ -107,14 +125,96 @@ class Constructions:
             )
             for effect in EFFECTS
         }
+        slots: dict[str, PhraseSet] = {}
+        for spec in self.specs:
+            for group in spec.together:
+                if len(group) < 2:  # noqa: PLR2004 - a group is two patterns or more
+                    msg = f"together group {group!r} needs two patterns or more"
+                    raise ValueError(msg)
+                for pattern in group:
+                    if pattern not in slots:
+                        slots[pattern] = PhraseSet(
+                            [pattern], stemmer=stemmer, lists=lists
+                        )
+        self._together = {
+            effect: tuple(
+                (group_key(group), tuple(slots[p] for p in group))
+                for spec in self.specs
+                if spec.effect == effect
+                for group in spec.together
+            )
+            for effect in EFFECTS
+        }
+        self._firsts = {
+            effect: tuple({id(g[0]): g[0] for _, g in groups}.values())
+            for effect, groups in self._together.items()
+        }
 
     def __len__(self) -> int:
         """The number of constructions."""
         return len(self.specs)
 
-    def find(self, tokens: Sequence[Token], effect: str) -> list[Match]:
-        """The occurrences of the constructions of *effect* in *tokens*."""
-        return self._sets[effect].find(tokens)
+    def find(
+        self,
+        tokens: Sequence[Token],
+        effect: str,
+        negated: Sequence[bool] | None = None,
+    ) -> list[Match]:
+        """The occurrences of the constructions of *effect* in *tokens*.
+
+        *tokens* are read as one sentence: the ``together`` groups are looked for
+        in them only where no pattern matched. *negated* tells, per token, whether
+        it is in a negator's scope (none is, when not given).
+        """
+        found = self._sets[effect].find(tokens)
+        if found or not self._together[effect]:
+            return found
+        return self.find_together(tokens, effect, negated)
+
+    def may_hold_together(self, effect: str) -> tuple[PhraseSet, ...]:
+        """The first patterns of the ``together`` groups of *effect*, compiled.
+
+        A sentence without a match of one of them holds no group: look for these
+        over the whole text, then call :meth:`find_together` on the sentences
+        that hold one.
+        """
+        return self._firsts[effect]
+
+    def find_together(
+        self,
+        tokens: Sequence[Token],
+        effect: str,
+        negated: Sequence[bool] | None = None,
+    ) -> list[Match]:
+        """The first ``together`` group of *effect* that one sentence's *tokens* hold.
+
+        One match at most (a sentence says it once), from the first to the last
+        token the group's patterns matched: the earliest match of each pattern
+        that is not negated.
+        """
+        for key, slots in self._together[effect]:
+            first = last = -1
+            for slot in slots:
+                hit = next(
+                    (
+                        m
+                        for m in slot.find(tokens)
+                        if negated is None or not negated[m.first]
+                    ),
+                    None,
+                )
+                if hit is None:
+                    break
+                first = hit.first if first < 0 else min(first, hit.first)
+                last = max(last, hit.last)
+            else:
+                return [
+                    _new_tuple(
+                        Match,
+                        (tokens[first].start, tokens[last].end, first, last, key),
+                    )
+                ]
+        return []
 
     def phrases(self, effect: str) -> PhraseSet:
         """The compiled patterns of *effect*."""

@@ -375,7 +375,7 @@ class _Reader:
         if not isinstance(item, dict):
             raise self.fail(where, f"expected a table, got {type_name(item)}")
         for key in item:
-            if key not in (*_CONSTRUCTION_KEYS, "note"):
+            if key not in (*_CONSTRUCTION_KEYS, "note", "together"):
                 raise self.fail(f"{where} {key}", "unknown key")
         for key in _CONSTRUCTION_KEYS:
             if key not in item:
@@ -386,14 +386,42 @@ class _Reader:
         effect = self.scalar(where, "effect", item["effect"], str)
         if effect not in EFFECTS:
             raise self.fail(f"{where} effect", f"{effect!r}: use one of {EFFECTS}")
+        together = self.groups(where, item.get("together", []))
         return Construction(
             cls,
             effect,
-            tuple(self.strings(where, "patterns", item["patterns"])),
+            tuple(
+                self.strings(
+                    where, "patterns", item["patterns"], allow_empty=bool(together)
+                )
+            ),
             tuple(self.strings(where, "matches", item["matches"])),
             tuple(self.strings(where, "rejects", item["rejects"])),
             self.scalar(where, "note", item.get("note", ""), str),
+            together,
         )
+
+    def groups(self, where: str, value: object) -> tuple[tuple[str, ...], ...]:
+        """A construction's ``together`` key: lists of two patterns or more."""
+        if not isinstance(value, list):
+            raise self.fail(
+                f"{where} together",
+                f"expected a list of lists of patterns, got {type_name(value)}",
+            )
+        out = []
+        for i, group in enumerate(value):
+            patterns = self.strings(where, f"together[{i}]", group)
+            if len(patterns) < 2:  # noqa: PLR2004 - two patterns make a group
+                raise self.fail(
+                    f"{where} together[{i}]",
+                    "a group needs two patterns or more (one pattern goes in patterns)",
+                )
+            if len(set(patterns)) != len(patterns):
+                raise self.fail(
+                    f"{where} together[{i}]", "a pattern is in the group twice"
+                )
+            out.append(tuple(patterns))
+        return tuple(out)
 
     def lexicon(
         self, stemmer: Stemmer
@@ -622,7 +650,7 @@ def _load_data_file(path: _DataFile, locale: str) -> LocaleData:
     named = {
         name
         for spec in constructions.specs
-        for pattern in spec.patterns
+        for pattern in (*spec.patterns, *(p for g in spec.together for p in g))
         for name in _REFERENCE.findall(pattern)
     }
     for key in sorted(set(others) - named):

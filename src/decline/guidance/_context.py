@@ -236,10 +236,13 @@ class Context:
             if phrases is not None:
                 tokens = self.analysed.tokens
                 # Every keep counts, even inside another: each silences what it covers.
-                matches = self._all_matches[lexicon] = (
+                matches = (
                     phrases.find_overlapping(tokens)
                     if lexicon == KEEP
                     else phrases.find(tokens)
+                )
+                matches = self._all_matches[lexicon] = self._with_together(
+                    lexicon[len(CONSTRUCTIONS) :], matches
                 )
         if matches is None:
             known = ", ".join(self.data.searched)
@@ -247,6 +250,44 @@ class Context:
                 f"locale {self.data.locale!r} has no list {lexicon!r} (lists: {known})"
             )
         return matches
+
+    def _with_together(self, effect: str, matches: list[Match]) -> list[Match]:
+        """*matches* and the ``together`` groups of *effect*, in text order.
+
+        A group is looked for only in a sentence that holds a match of a group's
+        first pattern and no pattern match of the effect.
+        """
+        constructions = self.data.constructions
+        firsts = () if constructions is None else constructions.may_hold_together(effect)
+        if not firsts:
+            return matches
+        assert constructions is not None  # noqa: S101 - it has groups
+        tokens = self.analysed.tokens
+        if self._owners is None:
+            self._owners = self._sentence_of_each_token()
+        owners, starts = self._owners
+        taken = {owners[m.first] for m in matches}
+        candidates = {
+            owners[m.first]
+            for first in firsts
+            for m in first.find(tokens)
+            if owners[m.first] == owners[m.last]
+        } - taken
+        if not candidates:
+            return matches
+        found = list(matches)
+        for index in sorted(candidates):
+            sentence = self.sentences[index]
+            offset = starts[index]
+            found.extend(
+                _new_tuple(
+                    Match, (m.start, m.end, m.first + offset, m.last + offset, m.term)
+                )
+                for m in constructions.find_together(
+                    sentence.tokens, effect, self.negated(sentence)
+                )
+            )
+        return sorted(found, key=lambda m: m.first)
 
     def _phrases(self, lexicon: str) -> PhraseSet | None:
         """The compiled list or constructions (``construction.<effect>``) of a name."""
