@@ -590,3 +590,39 @@ class TestToneInALetter:
             self.LETTER.format(middle=middle), locale="en", kind="confirmation"
         )
         assert ("letter.negative-remark" in report.rules) is heard
+
+
+class TestDecisionWhoseWordsStandApart:
+    """A decision whose verb and particle stand apart is still a decision."""
+
+    @pytest.mark.parametrize(
+        ("locale", "line"),
+        [
+            ("de", "Klar sagen: Ich nehme die Stelle als Softwareentwickler nicht an"),
+            ("de", "Sagen, dass ich Ihnen die Stelle in Köln leider absage"),
+            ("nl", "Duidelijk zeggen: ik neem de functie van accountmanager niet aan"),
+            ("sv", "Säga att jag har funderat mycket men kommer att avstå"),
+        ],
+    )
+    def test_call_notes_with_it_state_a_decision(self, locale: str, line: str) -> None:
+        notes = f"- {line}\n"
+        report = check(notes, locale=locale, kind="call_script")
+        assert "letter.no-decision" not in {d.rule for d in report.diagnostics}
+
+    @pytest.mark.parametrize(
+        ("locale", "line"),
+        [
+            ("de", "Sagen, dass ich noch überlege und mich melde"),
+            ("de", "Erwähnen, dass Sie mir Ihre Nummer sagten"),
+            ("nl", "Zeggen dat ik aanneem dat ze veel kandidaten hebben"),
+        ],
+    )
+    def test_call_notes_without_it_still_lack_one(self, locale: str, line: str) -> None:
+        report = check(f"- {line}\n", locale=locale, kind="call_script")
+        assert "letter.no-decision" in {d.rule for d in report.diagnostics}
+
+    def test_a_hedged_decision_is_none(self) -> None:
+        """'I lean towards declining but I am not sure' states no decision."""
+        notes = "- Säga att jag lutar åt att tacka nej men inte är helt säker\n"
+        report = check(notes, locale="sv", kind="call_script")
+        assert "letter.no-decision" in {d.rule for d in report.diagnostics}

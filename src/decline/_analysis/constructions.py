@@ -9,7 +9,7 @@ data file:
 ```toml
 [[construction]]
 class = "negated-praise"
-effect = "remark"          # remark | keep | bargaining | wavering | offer-details
+effect = "remark"          # remark | keep | bargaining | wavering | offer-details | decision
 patterns = ["@negators ~2 @hedges @positive", "anything but @positive"]
 matches = ["The interviews were not exactly well prepared."]
 rejects = ["I am not exactly sure yet."]
@@ -50,9 +50,18 @@ if TYPE_CHECKING:
 __all__ = ["EFFECTS", "Construction", "Constructions"]
 
 #: What a construction does to the span it matches: a negative remark; keep the span
-#: (it only looks like one); or one of the other things a decline should not do —
-#: bargain, take the decision back, or give details of the other offer.
-EFFECTS: Final = ("remark", "keep", "bargaining", "wavering", "offer-details")
+#: (it only looks like one); one of the other things a decline should not do —
+#: bargain, take the decision back, or give details of the other offer; or state
+#: the decision where its words are apart ("ich nehme die Stelle als Entwickler
+#: nicht an"), as the ``decision`` list does where they stand together.
+EFFECTS: Final = (
+    "remark",
+    "keep",
+    "bargaining",
+    "wavering",
+    "offer-details",
+    "decision",
+)
 
 
 @attrs.frozen

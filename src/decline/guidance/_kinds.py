@@ -95,7 +95,7 @@ def guess_kind(ctx: Context) -> str:
         ...       "decline it.\n\nKind regards,\nJonas", locale="en").kind
         'confirmation'
     """
-    decision = ctx.has("decision")
+    decision = ctx.has("decision") or ctx.has("construction.decision")
     keep_in_touch = ctx.has("stay_in_touch")
     if _talking_points(ctx) or (decision and not _letter_shaped(ctx)):
         return "call_script"

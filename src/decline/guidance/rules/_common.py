@@ -128,6 +128,17 @@ def negative_remarks(
             yield remark
 
 
+#: Where a letter states its decision: the ``decision`` list, and constructions of
+#: effect ``decision`` for wording whose words stand apart ("ik neem de functie van
+#: accountmanager niet aan").
+DECISION = ("decision", "construction.decision")
+
+
+def decides(ctx: Context, sentence: Sentence) -> bool:
+    """Whether *sentence* states the decision (a phrase of :data:`DECISION`)."""
+    return any(ctx.find(name, sentence) for name in DECISION)
+
+
 def _courteous(ctx: Context, sentence: Sentence) -> bool:
     """A sentence of a letter that thanks, declines, wishes well or refers someone.
 
@@ -135,9 +146,12 @@ def _courteous(ctx: Context, sentence: Sentence) -> bool:
     nothing") is found by the lists, and a referral ("you asked if I could
     recommend someone") is the referral rule's to judge, not advice to them.
     """
-    return ctx.kind != "reason" and any(
-        ctx.find(name, sentence)
-        for name in ("thanks", "decision", "wishes", "stay_in_touch", "referral")
+    return ctx.kind != "reason" and (
+        decides(ctx, sentence)
+        or any(
+            ctx.find(name, sentence)
+            for name in ("thanks", "wishes", "stay_in_touch", "referral")
+        )
     )
 
 

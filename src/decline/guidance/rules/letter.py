@@ -10,11 +10,13 @@ from decline._diagnostic import Severity
 from decline.guidance._context import Context
 from decline.guidance._engine import Example, Finding, rule
 from decline.guidance.rules._common import (
+    DECISION,
     EVALUATIVE,
     REASONS,
     before_closing,
     body,
     covered,
+    decides,
     fill,
     greeting_end,
     negative_remarks,
@@ -82,7 +84,7 @@ def _essential(ctx: Context, sentence: Sentence) -> bool:
     """
     sarcastic = covered(ctx, "sarcasm", sentence)
     thanks = [m for m in ctx.find("thanks", sentence) if m.first not in sarcastic]
-    return bool(thanks or ctx.find("decision", sentence))
+    return bool(thanks) or decides(ctx, sentence)
 
 
 @rule(
@@ -377,7 +379,7 @@ def no_decision(ctx: Context) -> Iterator[Finding]:
     """
     if _implied_decision(ctx) or any(
         not ctx.find("construction.wavering", sentence)
-        for sentence in ctx.sentences_with("decision")
+        for sentence in ctx.sentences_with(*DECISION)
     ):
         return
     first = _first_body(ctx)
