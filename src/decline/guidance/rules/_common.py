@@ -78,14 +78,19 @@ _SAYS_WHY = (*REASONS, "candour")
 def _heard(ctx: Context, sentence: Sentence) -> bool:
     """Whether the tone model hears criticism in *sentence*, as its place asks.
 
-    Never in a sentence that thanks, declines, wishes well or refers someone
-    (:func:`_courteous`), nor in one a ``keep`` construction covers ("I'm not ready
-    to move"). In a letter the sentence that gives the reason, or speaks candidly,
-    is judged as a reason is: the stricter letter threshold is for the letter's
-    other sentences, which recall the visit or plan the call.
+    Never in a sentence of a letter that offers to stay in touch or refers
+    someone, nor in one a ``keep`` construction covers ("I'm not ready to move").
+    A sentence that thanks, declines or wishes well is judged at the stricter
+    letter threshold, since sarcasm likes to wear them ("Thanks for the three
+    weeks of silence – it made the decision easy", "your 'flat hierarchy' sounds
+    exciting, but I'll decline"). In a letter the sentence that gives the
+    reason, or speaks candidly, is judged as a reason is: the letter threshold is
+    for the letter's other sentences, which recall the visit or plan the call.
     """
-    if _courteous(ctx, sentence) or ctx.find("construction.keep", sentence):
+    if ctx.find("construction.keep", sentence) or _reaching_out(ctx, sentence):
         return False
+    if _courteous(ctx, sentence):  # "Thanks for the three weeks of silence"
+        return ctx.critical(sentence, as_reason=False)
     as_reason = ctx.kind != "reason" and any(
         ctx.find(name, sentence) for name in _SAYS_WHY
     )
@@ -139,19 +144,22 @@ def decides(ctx: Context, sentence: Sentence) -> bool:
     return any(ctx.find(name, sentence) for name in DECISION)
 
 
-def _courteous(ctx: Context, sentence: Sentence) -> bool:
-    """A sentence of a letter that thanks, declines, wishes well or refers someone.
+def _reaching_out(ctx: Context, sentence: Sentence) -> bool:
+    """A sentence of a letter that offers to stay in touch or refers someone.
 
-    The tone model never hears criticism in one: sarcasm in it ("thanks for
-    nothing") is found by the lists, and a referral ("you asked if I could
-    recommend someone") is the referral rule's to judge, not advice to them.
+    A referral ("you asked if I could recommend someone") is the referral rule's
+    to judge, not advice to them.
     """
+    return ctx.kind != "reason" and any(
+        ctx.find(name, sentence) for name in ("stay_in_touch", "referral")
+    )
+
+
+def _courteous(ctx: Context, sentence: Sentence) -> bool:
+    """A sentence of a letter that thanks, declines or wishes well."""
     return ctx.kind != "reason" and (
         decides(ctx, sentence)
-        or any(
-            ctx.find(name, sentence)
-            for name in ("thanks", "wishes", "stay_in_touch", "referral")
-        )
+        or any(ctx.find(name, sentence) for name in ("thanks", "wishes"))
     )
 
 
