@@ -248,6 +248,7 @@ class TestConstructions:
         """Each construction matches every sentence it lists under matches, none under rejects."""
         data = load_data(locale)
         assert data.constructions is not None
+
         def classes(text: str, effect: str) -> set[str]:
             tokens = tokenize(text, data)
             found = data.constructions.find(tokens, effect, negated(tokens, data))

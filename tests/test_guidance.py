@@ -592,6 +592,51 @@ class TestToneInALetter:
         assert ("letter.negative-remark" in report.rules) is heard
 
 
+class TestNegatedBargaining:
+    """Refusing to bargain is not bargaining; a condition with a term still is."""
+
+    LETTER = {
+        "en": "Dear Ms Holm,\n\nThank you for the offer. I have decided to decline it. "
+        "{reason}\n\nI wish you every success.\n\nKind regards,\nJonas Berg",
+        "es": "Estimada Sra. Holm:\n\nGracias por la oferta. He decidido no aceptarla. "
+        "{reason}\n\nLe deseo mucho éxito.\n\nUn cordial saludo,\nJonas Berg",
+        "fr": "Madame,\n\nMerci pour votre offre. J'ai décidé de la décliner. "
+        "{reason}\n\nJe vous souhaite une belle réussite.\n\nBien cordialement,\n"
+        "Jonas Berg",
+    }
+
+    @pytest.mark.parametrize(
+        ("locale", "reason"),
+        [
+            ("en", "I would not change my mind even with a higher salary."),
+            ("es", "Nada cambiaría mi decisión, ni siquiera un sueldo más alto."),
+            (
+                "fr",
+                "Je ne reviendrais pas sur ma décision, même avec un meilleur salaire.",
+            ),
+        ],
+    )
+    def test_a_refusal_to_bargain_is_no_bargaining(
+        self, locale: str, reason: str
+    ) -> None:
+        report = check(self.LETTER[locale].format(reason=reason), locale=locale)
+        assert "letter.bargaining" not in {d.rule for d in report.diagnostics}
+
+    @pytest.mark.parametrize(
+        ("locale", "reason"),
+        [
+            ("en", "I would change my mind with a higher salary."),
+            ("es", "Con dos días de teletrabajo, mi respuesta sería otra."),
+            ("fr", "Avec deux jours de télétravail, ma réponse serait différente."),
+        ],
+    )
+    def test_a_condition_with_a_term_is_bargaining(
+        self, locale: str, reason: str
+    ) -> None:
+        report = check(self.LETTER[locale].format(reason=reason), locale=locale)
+        assert "letter.bargaining" in {d.rule for d in report.diagnostics}
+
+
 class TestDecisionWhoseWordsStandApart:
     """A decision whose verb and particle stand apart is still a decision."""
 

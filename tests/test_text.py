@@ -1103,7 +1103,9 @@ class TestDataValidation:
         self, tmp_path: Path, english: dict[str, Any]
     ) -> None:
         english["construction"][0]["patterns"] = []
-        with pytest.raises(ValueError, match=r"\[\[construction\]\] 0\] patterns: the list is empty"):
+        with pytest.raises(
+            ValueError, match=r"\[\[construction\]\] 0\] patterns: the list is empty"
+        ):
             self.load(tmp_path, english)
 
     def test_unknown_key(self, tmp_path: Path, english: dict[str, Any]) -> None:

@@ -21,7 +21,8 @@ two remote days a week my answer would be different" and "I'd sign tomorrow if t
 title were Senior Manager" alike. Each inner list is one group: every one of its
 patterns must match inside the sentence, and none of those matches may start on a
 negated word ("I would not reconsider even if…"). The first pattern of a group is
-looked for first, over the whole text, so put the rarest first.
+looked for first, over the whole text, so put the rarest first. A bargaining pattern
+that starts on a negated word does not count either (:data:`UNLESS_NEGATED`).
 
 A pattern is a :class:`~decline._analysis.phrases.PhraseSet` entry that may name
 lists (``@positive``, built-in ``@quote``, ``@number``, ``@word``) and gaps (``~2``).
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from decline._analysis.phrases import Matcher
     from decline._analysis.tokens import Token
 
-__all__ = ["EFFECTS", "Construction", "Constructions"]
+__all__ = ["EFFECTS", "UNLESS_NEGATED", "Construction", "Constructions"]
 
 #: What a construction does to the span it matches: a negative remark; keep the span
 #: (it only looks like one); one of the other things a decline should not do —
@@ -62,6 +63,11 @@ EFFECTS: Final = (
     "offer-details",
     "decision",
 )
+
+#: Effects whose matches do not count when they start on a negated word: "I would
+#: not reconsider even if you doubled the salary" is no bargaining. (A remark or a
+#: keep reads its own negation in its patterns.)
+UNLESS_NEGATED: Final = frozenset({"bargaining"})
 
 
 @attrs.frozen
@@ -173,9 +179,12 @@ class Constructions:
 
         *tokens* are read as one sentence: the ``together`` groups are looked for
         in them only where no pattern matched. *negated* tells, per token, whether
-        it is in a negator's scope (none is, when not given).
+        it is in a negator's scope (none is, when not given); for an effect of
+        :data:`UNLESS_NEGATED` a match that starts on a negated token is dropped.
         """
         found = self._sets[effect].find(tokens)
+        if negated is not None and effect in UNLESS_NEGATED:
+            found = [m for m in found if not negated[m.first]]
         if found or not self._together[effect]:
             return found
         return self.find_together(tokens, effect, negated)

@@ -21,7 +21,7 @@ from decline._analysis import (
     load_data,
     negation_flags,
 )
-from decline._analysis.constructions import EFFECTS, Construction
+from decline._analysis.constructions import EFFECTS, UNLESS_NEGATED, Construction
 from decline._analysis.datafile import load_tone
 from decline._analysis.detection import Detection, detect, score
 from decline._analysis.tone import ToneModel, sentence_stems
@@ -241,8 +241,11 @@ class Context:
                     if lexicon == KEEP
                     else phrases.find(tokens)
                 )
+                effect = lexicon[len(CONSTRUCTIONS) :]
+                if effect in UNLESS_NEGATED and matches:
+                    matches = self._not_negated(matches)
                 matches = self._all_matches[lexicon] = self._with_together(
-                    lexicon[len(CONSTRUCTIONS) :], matches
+                    effect, matches
                 )
         if matches is None:
             known = ", ".join(self.data.searched)
@@ -251,6 +254,19 @@ class Context:
             )
         return matches
 
+    def _not_negated(self, matches: list[Match]) -> list[Match]:
+        """*matches* without those that start on a negated token of their sentence."""
+        if self._owners is None:
+            self._owners = self._sentence_of_each_token()
+        owners, starts = self._owners
+        return [
+            m
+            for m in matches
+            if not self.negated(self.sentences[owners[m.first]])[
+                m.first - starts[owners[m.first]]
+            ]
+        ]
+
     def _with_together(self, effect: str, matches: list[Match]) -> list[Match]:
         """*matches* and the ``together`` groups of *effect*, in text order.
 
@@ -258,7 +274,9 @@ class Context:
         first pattern and no pattern match of the effect.
         """
         constructions = self.data.constructions
-        firsts = () if constructions is None else constructions.may_hold_together(effect)
+        firsts = (
+            () if constructions is None else constructions.may_hold_together(effect)
+        )
         if not firsts:
             return matches
         assert constructions is not None  # noqa: S101 - it has groups
