@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import ClassVar
 
 import pytest
 from hypothesis import given
@@ -595,7 +596,7 @@ class TestToneInALetter:
 class TestNegatedBargaining:
     """Refusing to bargain is not bargaining; a condition with a term still is."""
 
-    LETTER = {
+    LETTER: ClassVar[dict[str, str]] = {
         "en": "Dear Ms Holm,\n\nThank you for the offer. I have decided to decline it. "
         "{reason}\n\nI wish you every success.\n\nKind regards,\nJonas Berg",
         "es": "Estimada Sra. Holm:\n\nGracias por la oferta. He decidido no aceptarla. "

@@ -143,7 +143,7 @@ class Constructions:
         slots: dict[str, PhraseSet] = {}
         for spec in self.specs:
             for group in spec.together:
-                if len(group) < 2:  # noqa: PLR2004 - a group is two patterns or more
+                if len(group) < 2:
                     msg = f"together group {group!r} needs two patterns or more"
                     raise ValueError(msg)
                 for pattern in group:

@@ -411,7 +411,7 @@ class _Reader:
         out = []
         for i, group in enumerate(value):
             patterns = self.strings(where, f"together[{i}]", group)
-            if len(patterns) < 2:  # noqa: PLR2004 - two patterns make a group
+            if len(patterns) < 2:
                 raise self.fail(
                     f"{where} together[{i}]",
                     "a group needs two patterns or more (one pattern goes in patterns)",

@@ -82,7 +82,7 @@ def _heard(ctx: Context, sentence: Sentence) -> bool:
     someone, nor in one a ``keep`` construction covers ("I'm not ready to move").
     A sentence that thanks, declines or wishes well is judged at the stricter
     letter threshold, since sarcasm likes to wear them ("Thanks for the three
-    weeks of silence – it made the decision easy", "your 'flat hierarchy' sounds
+    weeks of silence, it made the decision easy", "your 'flat hierarchy' sounds
     exciting, but I'll decline"). In a letter the sentence that gives the
     reason, or speaks candidly, is judged as a reason is: the letter threshold is
     for the letter's other sentences, which recall the visit or plan the call.
