@@ -638,6 +638,39 @@ class TestNegatedBargaining:
         assert "letter.bargaining" in {d.rule for d in report.diagnostics}
 
 
+class TestBargainingInCallNotes:
+    """A note to ask for better terms is bargaining; a note to ask anything else is not."""
+
+    NOTES = (
+        "- Thank Mette for the offer and her time\n"
+        "- Say clearly that I have decided to decline\n"
+        "{line}\n"
+        "- Wish the team every success\n"
+    )
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "- Ask whether they could add a fourth remote day before I say no",
+            "- See if they can stretch the base salary a little",
+        ],
+    )
+    def test_asking_for_more_is_bargaining(self, line: str) -> None:
+        report = check(self.NOTES.format(line=line), locale="en", kind="call_script")
+        assert "letter.bargaining" in {d.rule for d in report.diagnostics}
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "- Ask whether they would like me to recommend someone",
+            "- Ask if they need the signed offer letter back",
+        ],
+    )
+    def test_asking_anything_else_is_not(self, line: str) -> None:
+        report = check(self.NOTES.format(line=line), locale="en", kind="call_script")
+        assert "letter.bargaining" not in {d.rule for d in report.diagnostics}
+
+
 class TestDecisionWhoseWordsStandApart:
     """A decision whose verb and particle stand apart is still a decision."""
 
