@@ -623,6 +623,13 @@ class TestNegatedBargaining:
         report = check(self.LETTER[locale].format(reason=reason), locale=locale)
         assert "letter.bargaining" not in {d.rule for d in report.diagnostics}
 
+    def test_a_sentence_bargains_once(self) -> None:
+        """Two phrases of one condition ('Should you…', '…I'd reconsider') are one finding."""
+        reason = "Should you raise the base salary, I would reconsider the offer."
+        report = check(self.LETTER["en"].format(reason=reason), locale="en")
+        found = [d for d in report.diagnostics if d.rule == "letter.bargaining"]
+        assert len(found) == 1
+
     @pytest.mark.parametrize(
         ("locale", "reason"),
         [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from decline._analysis import Sentence
+from decline._analysis import Match, Sentence
 from decline._diagnostic import Severity
 from decline.guidance._context import Context
 from decline.guidance._engine import Example, Finding, rule
@@ -495,22 +495,34 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _constructions(ctx: Context, effect: str) -> Iterator[Finding]:
-    """A finding per construction of *effect*; its fix cuts the sentence."""
+def _construction_matches(
+    ctx: Context, effect: str
+) -> Iterator[tuple[Sentence, Match]]:
+    """Per sentence, the first construction of *effect* no ``keep`` covers."""
     lexicon = f"construction.{effect}"
     for sentence in ctx.sentences_with(lexicon):
         keep = covered(ctx, "construction.keep", sentence)
         for match in ctx.find(lexicon, sentence):
-            if keep.intersection(range(match.first, match.last + 1)):
-                continue  # "I will not change my mind" keeps what "change my mind" finds
-            cut = not _essential(ctx, sentence) or ctx.kind == "reason"
-            yield Finding(
-                match.start,
-                match.end,
-                {"term": ctx.raw[match.start : match.end]},
-                suggestion="" if cut else None,
-                replaces=(sentence.start, sentence.end) if cut else None,
-            )
+            if not keep.intersection(range(match.first, match.last + 1)):
+                yield sentence, match  # "I will not change my mind" keeps it
+                break
+
+
+def _constructions(ctx: Context, effect: str) -> Iterator[Finding]:
+    """A finding per sentence with a construction of *effect*; its fix cuts the sentence.
+
+    One a sentence: "Should you raise the base, I would reconsider" bargains once,
+    however many of its phrases say so.
+    """
+    for sentence, match in _construction_matches(ctx, effect):
+        cut = not _essential(ctx, sentence) or ctx.kind == "reason"
+        yield Finding(
+            match.start,
+            match.end,
+            {"term": ctx.raw[match.start : match.end]},
+            suggestion="" if cut else None,
+            replaces=(sentence.start, sentence.end) if cut else None,
+        )
 
 
 @rule(
