@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from importlib import resources
 from typing import ClassVar
 
 import pytest
@@ -13,6 +15,11 @@ from decline._analysis.constructions import Construction, Constructions
 from decline._analysis.morphology import Compounds, Stemmer
 from decline._analysis.negation import negated
 from decline._analysis.phrases import BUILT_IN_LISTS, PhraseSet
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 EN = Stemmer(("ness", "est", "ly", "er", "ed", "e", "s"), min_stem=3, passes=2)
 
@@ -60,6 +67,57 @@ class TestStemmer:
             assert len({data.stemmer.stem(w) for w in group}) == 1, group
         for left, right in data.morphology_distinct:
             assert data.stemmer.stem(left) != data.stemmer.stem(right), (left, right)
+
+
+class TestWordsThatMeetInAStem:
+    """An entry whose stem a common word of another meaning shares is written exact.
+
+    The stemmers are simple: "career" and "car" meet in "car", French "salle" and
+    "sales" in "sal". Such an entry matches its own word and not the other.
+    """
+
+    @pytest.mark.parametrize(
+        ("locale", "name", "own", "other"),
+        [
+            ("en", "bargain_terms", "car", "career"),
+            ("en", "bargain_terms", "base", "based"),
+            ("en", "explanation", "since", "sincerely"),
+            ("en", "insults", "chancers", "chance"),
+            ("da", "targets", "alle", "allerede"),
+            ("da", "negative", "vag", "vagter"),
+            ("de", "sarcastic_praise", "schön", "schon"),
+            ("de", "care_verbs", "zählen", "zahlen"),
+            ("es", "positive", "impresionó", "impresión"),
+            ("es", "currencies", "francos", "francamente"),
+            ("fr", "cramped", "sales", "salle"),
+            ("fr", "bargain_more", "égaler", "également"),
+            ("fr", "bargain_terms", "net", "nettement"),
+            ("sv", "skill_adj", "flytande", "flyttar"),
+            ("sv", "explanation", "läget", "lägga"),
+            ("sv", "period", "sommar", "som"),
+            ("nb", "praise_nouns", "takt", "takk"),
+            ("nl", "greetings", "lieve", "liever"),
+            ("nl", "answer", "tijd", "tijdens"),
+            ("de", "courtesy_verbs", "wasser", "was"),
+            ("fr", "done", "équipé", "équipe"),
+        ],
+    )
+    def test_the_entry_matches_its_word_only(
+        self, locale: str, name: str, own: str, other: str
+    ) -> None:
+        data = load_data(locale)
+        phrases = PhraseSet(_lexicon(locale)[name], stemmer=data.stemmer)
+        assert own in phrases
+        assert other not in phrases
+
+
+def _lexicon(locale: str) -> dict[str, list[str]]:
+    """The ``[lexicon]`` lists of a locale's data file, as written."""
+    path = resources.files("decline._analysis") / "data" / f"{locale}.toml"
+    lexicon: dict[str, list[str]] = tomllib.loads(path.read_text(encoding="utf-8"))[
+        "lexicon"
+    ]
+    return lexicon
 
 
 class TestCompounds:

@@ -623,6 +623,24 @@ class TestNegatedBargaining:
         report = check(self.LETTER[locale].format(reason=reason), locale=locale)
         assert "letter.bargaining" not in {d.rule for d in report.diagnostics}
 
+    @pytest.mark.parametrize(
+        ("locale", "reason"),
+        [
+            # "career" and "car" (a term of an offer) meet in one stem
+            (
+                "en",
+                "If a role closer to my career goals opens up, I'd be happy to talk again.",
+            ),
+            # "impresión" and "impresionó" (praise, here negated) meet in one stem
+            ("es", "No quiero dar la impresión de que no valoro su oferta."),
+        ],
+    )
+    def test_a_word_that_only_shares_a_stem_with_an_entry_passes(
+        self, locale: str, reason: str
+    ) -> None:
+        report = check(self.LETTER[locale].format(reason=reason), locale=locale)
+        assert report.diagnostics == ()
+
     def test_a_sentence_bargains_once(self) -> None:
         """Two phrases of one condition ('Should you…', '…I'd reconsider') are one finding."""
         reason = "Should you raise the base salary, I would reconsider the offer."
