@@ -129,6 +129,13 @@ class TestCompounds:
         """'lortejob' holds 'lorte-'."""
         assert self.DA.part("lortejob") == "lorte-"
 
+    def test_the_rest_is_what_the_compound_names(self) -> None:
+        """'lortejob' names a job, 'kontorhelvedet' an office; 'skitur' nothing."""
+        assert self.DA.rest("lortejob") == "job"
+        assert self.DA.rest("kontorhelvedet") == "kontor"
+        assert self.DA.rest("skitur") is None
+        assert self.DA.rest("lorte-it") == "it"
+
     def test_a_negative_head_counts_in_any_form(self) -> None:
         """'kontorhelvedet' holds the head 'helvede', inflected."""
         assert self.DA.part("kontorhelvedet") is not None

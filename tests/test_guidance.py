@@ -663,6 +663,28 @@ class TestNegatedBargaining:
         assert "letter.bargaining" in {d.rule for d in report.diagnostics}
 
 
+class TestCompoundsNameTheirTarget:
+    """Inside a letter a negative word needs a target; a compound can name its own."""
+
+    FRAME = (
+        "Kære Mette\n\nTak for tilbuddet. Jeg har besluttet at takke nej. {reason}"
+        "\n\nJeg ønsker jer alt godt fremover.\n\nVenlig hilsen\nJonas"
+    )
+
+    def test_a_compound_on_a_target_is_a_remark(self) -> None:
+        """'skod|kontor' disparages the office, though no separate word names it."""
+        report = check(
+            self.FRAME.format(reason="Jeg orker ikke endnu et skodkontor."), locale="da"
+        )
+        assert "letter.negative-remark" in {d.rule for d in report.diagnostics}
+
+    def test_a_compound_about_oneself_is_not(self) -> None:
+        """'rode|hoved' is the writer's own head: self-mockery, not a remark."""
+        reason = "Jeg er et rodehoved, når det gælder papirarbejde."
+        report = check(self.FRAME.format(reason=reason), locale="da")
+        assert "letter.negative-remark" not in {d.rule for d in report.diagnostics}
+
+
 class TestBargainingInCallNotes:
     """A note to ask for better terms is bargaining; a note to ask anything else is not."""
 

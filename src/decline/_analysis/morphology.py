@@ -204,6 +204,28 @@ class Compounds:
             return self._memo[word]
         return remember(self._memo, word, self._part(word), len(word))
 
+    def rest(self, word: str) -> str | None:
+        """What *word* names besides its negative part, or ``None`` if it has none.
+
+        "job" of "lortejob", "bürokratie" of "bürokratiemonster", "it" of
+        "stenalder-it": a disparaging compound names what it disparages, and the
+        rules ask whether that is one of the letter's targets.
+        """
+        part = self.part(word)
+        if part is None:
+            return None
+        bare = part.strip("-")
+        if not word.isalpha():  # written with hyphens: the other pieces
+            pieces = [
+                p
+                for p in word.split("-")
+                if p not in (bare, "") and self.stemmer.stem(p) != bare
+            ]
+            return "-".join(pieces) or None
+        if part.endswith("-"):
+            return word[len(bare) :] or None
+        return word[: len(self.stemmer.stem(word)) - len(bare)] or None
+
     def _part(self, word: str) -> str | None:
         if word in self.exceptions:
             return None

@@ -250,6 +250,19 @@ def _compound(match: Match) -> bool:
     return match.term.endswith("-") or match.term.startswith("-")
 
 
+def _names_a_target(ctx: Context, match: Match) -> bool:
+    """Whether a disparaging compound's other part is a target ("skod|kontor").
+
+    Such a compound says what it is about, as a separate word would: "endnu et
+    skodkontor" disparages the office.
+    """
+    compounds = ctx.data.compounds
+    if compounds is None:
+        return False
+    rest = compounds.rest(ctx.raw[match.start : match.end].lower())
+    return rest is not None and rest in ctx.data.searched["targets"]
+
+
 def _words(
     ctx: Context,
     sentence: Sentence,
@@ -264,8 +277,10 @@ def _words(
     positive = tuple(m for m in positive if flags[m.first])  # only "not great" counts
     if not (negative or positive):
         return
-    aimed = bool(ctx.find("targets", sentence)) or any(
-        sentence.start <= a < sentence.end for a, _ in ctx.protected
+    aimed = (
+        bool(ctx.find("targets", sentence))
+        or any(sentence.start <= a < sentence.end for a, _ in ctx.protected)
+        or any(_names_a_target(ctx, m) for m in negative if _compound(m))
     )
     if need_target and not aimed:
         return
