@@ -552,8 +552,9 @@ class TestToneInALetter:
     """The sentence of a letter that gives the reason is heard as a reason is."""
 
     LETTER = (
-        "Dear Karen,\n\nThank you for the offer. I have decided to decline it. "
-        "{middle}\n\nI wish you all the best.\n\nKind regards,\nAlex"
+        "Dear Karen,\n\nI have decided to decline your offer. Thank you for your "
+        "time and the interviews. {middle}\n\nI wish you all the best.\n\n"
+        "Kind regards,\nAlex"
     )
 
     @pytest.fixture
@@ -591,6 +592,17 @@ class TestToneInALetter:
             self.LETTER.format(middle=middle), locale="en", kind="confirmation"
         )
         assert ("letter.negative-remark" in report.rules) is heard
+
+    @pytest.mark.usefixtures("between")
+    def test_the_sentence_after_the_decision_gives_the_reason(self) -> None:
+        """Right after "I have decided to decline", a sentence says why, marked or not."""
+        letter = (
+            "Dear Karen,\n\nThank you for the offer. I have decided to decline it. "
+            "I enjoyed the tour of the studio on Tuesday.\n\nI wish you all the "
+            "best.\n\nKind regards,\nAlex"
+        )
+        report = check(letter, locale="en", kind="confirmation")
+        assert "letter.negative-remark" in report.rules
 
 
 class TestNegatedBargaining:
@@ -671,18 +683,23 @@ class TestCompoundsNameTheirTarget:
         "\n\nJeg ønsker jer alt godt fremover.\n\nVenlig hilsen\nJonas"
     )
 
+    @staticmethod
+    def quoted(text: str) -> set[str]:
+        """The words the negative-remark findings of a letter quote."""
+        report = check(text, locale="da")
+        return {
+            d.text for d in report.diagnostics if d.rule == "letter.negative-remark"
+        }
+
     def test_a_compound_on_a_target_is_a_remark(self) -> None:
         """'skod|kontor' disparages the office, though no separate word names it."""
-        report = check(
-            self.FRAME.format(reason="Jeg orker ikke endnu et skodkontor."), locale="da"
-        )
-        assert "letter.negative-remark" in {d.rule for d in report.diagnostics}
+        reason = "Jeg orker ikke endnu et skodkontor."
+        assert "skodkontor" in self.quoted(self.FRAME.format(reason=reason))
 
     def test_a_compound_about_oneself_is_not(self) -> None:
-        """'rode|hoved' is the writer's own head: self-mockery, not a remark."""
+        """'rode|hoved' is the writer's own head: the word is no remark about them."""
         reason = "Jeg er et rodehoved, når det gælder papirarbejde."
-        report = check(self.FRAME.format(reason=reason), locale="da")
-        assert "letter.negative-remark" not in {d.rule for d in report.diagnostics}
+        assert "rodehoved" not in self.quoted(self.FRAME.format(reason=reason))
 
 
 class TestBargainingInCallNotes:

@@ -48,7 +48,7 @@ HELD_OUT = {
     "en": (0.85, 0.93),
     "es": (0.85, 0.91),
     "fr": (0.86, 0.92),
-    "nb": (0.81, 0.91),
+    "nb": (0.81, 0.92),
     "nl": (0.85, 0.92),
     "sv": (0.86, 0.91),
 }
@@ -71,16 +71,18 @@ LATER_HELD_OUT = {
     "heldout7": (0.81, 0.90),
 }
 #: The held-out corpus inside a letter (``accuracy.py --in-letter``): (flagged, ok
-#: passing), about four and three points under the figures at the end of 2026-12-04.
+#: passing). Flagged about four points under the figures of 2026-12-07, once the
+#: sentence after the decision was heard as the reason (85-91 %); ok passing as set
+#: on 2026-12-04, three points under the figures then (94-97 % on 2026-12-07).
 HELD_OUT_IN_LETTER = {
-    "da": (0.71, 0.95),
-    "de": (0.71, 0.93),
-    "en": (0.74, 0.94),
-    "es": (0.76, 0.92),
-    "fr": (0.80, 0.92),
-    "nb": (0.65, 0.92),
-    "nl": (0.78, 0.92),
-    "sv": (0.71, 0.94),
+    "da": (0.84, 0.95),
+    "de": (0.82, 0.93),
+    "en": (0.82, 0.94),
+    "es": (0.84, 0.92),
+    "fr": (0.87, 0.92),
+    "nb": (0.81, 0.92),
+    "nl": (0.87, 0.92),
+    "sv": (0.84, 0.94),
 }
 
 

@@ -94,10 +94,21 @@ def _heard(ctx: Context, sentence: Sentence) -> bool:
         return False
     if _courteous(ctx, sentence) or named_elsewhere(ctx, sentence):
         return ctx.critical(sentence, as_reason=False)
-    as_reason = ctx.kind != "reason" and any(
-        ctx.find(name, sentence) for name in _SAYS_WHY
+    as_reason = ctx.kind != "reason" and (
+        any(ctx.find(name, sentence) for name in _SAYS_WHY)
+        or _follows_decision(ctx, sentence)
     )
     return ctx.critical(sentence, as_reason=as_reason)
+
+
+def _follows_decision(ctx: Context, sentence: Sentence) -> bool:
+    """Whether *sentence* comes right after the sentence that declines.
+
+    That is where a letter says why ("I have decided to decline. The team seemed
+    rather…"), with or without a word that announces a reason.
+    """
+    index = ctx.sentences.index(sentence)
+    return index > 0 and decides(ctx, ctx.sentences[index - 1])
 
 
 #: The constructions whose own rules say what is wrong with a sentence: a
