@@ -214,6 +214,16 @@ class Context:
             )
         return alone
 
+    @cached_property
+    def _sentence_index(self) -> dict[int, int]:
+        """Per sentence start, the sentence's place in :attr:`sentences`."""
+        return {sentence.start: i for i, sentence in enumerate(self.sentences)}
+
+    def before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before *sentence*, or ``None`` for the first (constant time)."""
+        index = self._sentence_index[sentence.start]
+        return self.sentences[index - 1] if index > 0 else None
+
     def sentences_with(self, *lexicons: str) -> list[Sentence]:
         """The sentences that hold a phrase of any of the lists, in text order."""
         starts: set[int] = set()

@@ -107,8 +107,8 @@ def _follows_decision(ctx: Context, sentence: Sentence) -> bool:
     That is where a letter says why ("I have decided to decline. The team seemed
     rather…"), with or without a word that announces a reason.
     """
-    index = ctx.sentences.index(sentence)
-    return index > 0 and decides(ctx, ctx.sentences[index - 1])
+    previous = ctx.before(sentence)
+    return previous is not None and decides(ctx, previous)
 
 
 #: The constructions whose own rules say what is wrong with a sentence: a
