@@ -83,16 +83,16 @@ def _heard(ctx: Context, sentence: Sentence) -> bool:
     A sentence that thanks, declines or wishes well is judged at the stricter
     letter threshold, since sarcasm likes to wear them ("Thanks for the three
     weeks of silence, it made the decision easy", "your 'flat hierarchy' sounds
-    exciting, but I'll decline"). In a letter the sentence that gives the
-    reason, or speaks candidly, is judged as a reason is: the letter threshold is
-    for the letter's other sentences, which recall the visit or plan the call.
-    So is a sentence that bargains, wavers or gives the other offer's details
-    (:func:`named_elsewhere`): its own rule says what is wrong, and more plainly,
-    so the tone model adds a finding only where it hears more than that.
+    exciting, but I'll decline"), and so is one that bargains, wavers or gives
+    the other offer's details (:func:`_named_elsewhere`): its own rule says what
+    is wrong, and more plainly. In a letter the sentence that gives the reason,
+    speaks candidly or comes right after the decision is judged as a reason is:
+    the letter threshold is for the letter's other sentences, which recall the
+    visit or plan the call.
     """
     if ctx.find("construction.keep", sentence) or _reaching_out(ctx, sentence):
         return False
-    if _courteous(ctx, sentence) or named_elsewhere(ctx, sentence):
+    if _courteous(ctx, sentence) or _named_elsewhere(ctx, sentence):
         return ctx.critical(sentence, as_reason=False)
     as_reason = ctx.kind != "reason" and (
         any(ctx.find(name, sentence) for name in _SAYS_WHY)
@@ -114,21 +114,21 @@ def _follows_decision(ctx: Context, sentence: Sentence) -> bool:
 #: The constructions whose own rules say what is wrong with a sentence: a
 #: condition that would change the answer, a decision taken back, the other
 #: offer's details.
-NAMED_ELSEWHERE = (
+_NAMED_ELSEWHERE = (
     "construction.bargaining",
     "construction.wavering",
     "construction.offer-details",
 )
 
 
-def named_elsewhere(ctx: Context, sentence: Sentence) -> bool:
+def _named_elsewhere(ctx: Context, sentence: Sentence) -> bool:
     """Whether *sentence* bargains, wavers or details the other offer.
 
     The tone model may hear such a sentence as criticism ("Should you raise the
     base, I would reconsider"); the rule of its construction names the problem,
     so the tone model judges it at the stricter letter threshold.
     """
-    return any(ctx.find(name, sentence) for name in NAMED_ELSEWHERE)
+    return any(ctx.find(name, sentence) for name in _NAMED_ELSEWHERE)
 
 
 #: The lists and constructions a negative remark is made of; a sentence without

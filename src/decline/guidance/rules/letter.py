@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from decline._analysis import Match, Sentence
+from decline._analysis import Sentence
 from decline._diagnostic import Severity
 from decline.guidance._context import Context
 from decline.guidance._engine import Example, Finding, rule
@@ -495,26 +495,26 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _construction_matches(
-    ctx: Context, effect: str
-) -> Iterator[tuple[Sentence, Match]]:
-    """Per sentence, the first construction of *effect* no ``keep`` covers."""
-    lexicon = f"construction.{effect}"
-    for sentence in ctx.sentences_with(lexicon):
-        keep = covered(ctx, "construction.keep", sentence)
-        for match in ctx.find(lexicon, sentence):
-            if not keep.intersection(range(match.first, match.last + 1)):
-                yield sentence, match  # "I will not change my mind" keeps it
-                break
-
-
 def _constructions(ctx: Context, effect: str) -> Iterator[Finding]:
     """A finding per sentence with a construction of *effect*; its fix cuts the sentence.
 
     One a sentence: "Should you raise the base, I would reconsider" bargains once,
-    however many of its phrases say so.
+    however many of its phrases say so. A match a ``keep`` covers does not count
+    ("I will not change my mind" keeps what "change my mind" finds).
     """
-    for sentence, match in _construction_matches(ctx, effect):
+    lexicon = f"construction.{effect}"
+    for sentence in ctx.sentences_with(lexicon):
+        keep = covered(ctx, "construction.keep", sentence)
+        match = next(
+            (
+                m
+                for m in ctx.find(lexicon, sentence)
+                if not keep.intersection(range(m.first, m.last + 1))
+            ),
+            None,
+        )
+        if match is None:
+            continue
         cut = not _essential(ctx, sentence) or ctx.kind == "reason"
         yield Finding(
             match.start,
